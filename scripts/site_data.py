@@ -1,0 +1,111 @@
+"""Load the project's data files and check them against their schemas.
+
+Every error names the file, the line and the fix, so that an editor can correct the
+data without reading Python. The schemas (scripts/schemas/) document each format.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from mkdocs.utils import yaml_load
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+DOCS = ROOT / "docs"
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
+
+
+class DataError(Exception):
+    """Invalid project data; the message says where and how to fix it."""
+
+
+def _line_of(node: yaml.Node | None, path: list[str | int]) -> int:
+    """Line (1-based) of the YAML node at `path`, or of its closest existing parent."""
+    line = node.start_mark.line + 1 if node else 1
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            node = None
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def _describe(error: ValidationError, path: Path, root: yaml.Node | None) -> str:
+    where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+    line = _line_of(root, list(error.absolute_path))
+    hint = error.schema.get("description") if isinstance(error.schema, dict) else None
+    fix = f" Fix: {hint}" if hint else ""
+    return f"{path.relative_to(ROOT)}:{line}: {where}: {error.message}.{fix}"
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    return json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def load_checked(path: Path, schema_name: str) -> Any:
+    """Parse a YAML file and validate it; raise DataError listing every problem."""
+    if not path.is_file():
+        raise DataError(f"{path.relative_to(ROOT)}: file missing. Fix: create it (format: scripts/schemas/{schema_name}.schema.json).")
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+        root = yaml.compose(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark else 1
+        raise DataError(f"{path.relative_to(ROOT)}:{line}: not valid YAML: {exc.problem}. Fix: check indentation and quoting on that line.") from None
+    errors = sorted(Draft202012Validator(schema(schema_name)).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        raise DataError("\n".join(_describe(e, path, root) for e in errors))
+    return data
+
+
+@cache
+def manifesto() -> dict[str, Any]:
+    return load_checked(DATA / "manifesto.yml", "manifesto")
+
+
+@cache
+def strings(lang: str) -> dict[str, str]:
+    return load_checked(DATA / "strings" / f"{lang}.yml", "strings")
+
+
+def mkdocs_config() -> dict[str, Any]:
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as f:
+        return yaml_load(f)
+
+
+def languages(config: Any = None) -> list[str]:
+    """The site's language codes, default first, as declared in mkdocs.yml (the only list)."""
+    i18n = getattr(config, "plugins", {}).get("i18n") if config is not None else None
+    if i18n is not None:  # a loaded MkDocsConfig: ask the plugin
+        langs = [{"locale": l.locale, "default": l.default} for l in i18n.config.languages]
+        return [l["locale"] for l in sorted(langs, key=lambda l: not l["default"])]
+    config = config or mkdocs_config()
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            langs = plugin["i18n"]["languages"]
+            return [l["locale"] for l in sorted(langs, key=lambda l: not l.get("default", False))]
+    raise DataError("mkdocs.yml: no i18n plugin with languages. Fix: declare the languages under plugins > i18n > languages.")
+
+
+def default_language(config: Any = None) -> str:
+    return languages(config)[0]
+
+
+def author_names(data: dict[str, Any] | None = None) -> list[str]:
+    data = data or manifesto()
+    return [f"{a['given']} {a['family']}" for a in data["authors"]]

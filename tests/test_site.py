@@ -1,0 +1,79 @@
+"""The French site: pages, titles, reading order, credit, whole text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import page_path, soup_file, soup_of
+
+ARGUMENTS = {
+    "arguments/1-deux-evidences-crues.md": "Deux évidences crues",
+    "arguments/2-democratie-culturelle.md": "Le travail social est un travail de démocratie culturelle",
+    "arguments/3-champ-obscur-et-obscurci.md": "Le champ du travail social est un champ obscur et obscurci",
+    "arguments/4-acceptation-de-la-difference.md": "Le travail social en distanciel n’aidera pas à faire progresser l’acceptation de la différence",
+    "arguments/5-au-nom-de-l-efficacite.md": "Au nom de l’efficacité",
+    "arguments/6-illusions-de-la-digitalisation.md": "Les illusions de la digitalisation",
+}
+READING_ORDER = ["index.md", *ARGUMENTS, "conclusion.md", "texte-integral.md", "a-propos.md"]
+
+
+def h1(site: Path, src: str) -> str:
+    heading = soup_of(site, "fr", src).select_one("article h1")
+    assert heading is not None, f"{src}: no h1"
+    return heading.get_text(" ", strip=True).removesuffix("¶").strip()
+
+
+def test_every_argument_page_exists_with_its_title(site: Path) -> None:
+    for src, title in ARGUMENTS.items():
+        assert page_path(site, "fr", src).is_file(), src
+        assert h1(site, src) == title
+    assert h1(site, "index.md") == "Pourquoi il faut refuser l’exercice du travail social en distanciel"
+    assert h1(site, "conclusion.md") == "Conclusion"
+
+
+def test_arguments_say_their_rank(site: Path) -> None:
+    for rank, src in enumerate(ARGUMENTS, start=1):
+        kicker = soup_of(site, "fr", src).select_one(".mf-kicker")
+        assert kicker is not None and kicker.get_text(strip=True) == f"Raison {rank} sur 6"
+
+
+def test_previous_and_next_links_follow_the_reading_order(site: Path) -> None:
+    for before, after in zip(READING_ORDER, READING_ORDER[1:]):
+        next_link = soup_of(site, "fr", before).select_one("a.md-footer__link--next")
+        prev_link = soup_of(site, "fr", after).select_one("a.md-footer__link--prev")
+        assert next_link is not None and prev_link is not None, (before, after)
+        target = (page_path(site, "fr", before).parent / next_link["href"]).resolve()
+        assert target / "index.html" == page_path(site, "fr", after).resolve() or target == page_path(site, "fr", after).resolve()
+        back = (page_path(site, "fr", after).parent / prev_link["href"]).resolve()
+        assert page_path(site, "fr", before).resolve() in (back, back / "index.html")
+
+
+def test_home_page_leads_to_the_six_arguments(site: Path) -> None:
+    links = soup_of(site, "fr", "index.md").select("nav.mf-toc ol a")
+    assert [a.get_text(strip=True) for a in links] == list(ARGUMENTS.values())
+
+
+def test_whole_text_page_holds_every_part_in_order(site: Path) -> None:
+    whole = soup_of(site, "fr", "texte-integral.md").select_one("article")
+    headings = [h.get_text(" ", strip=True).removesuffix("¶").strip() for h in whole.select("h2")]
+    assert headings == ["Introduction", *ARGUMENTS.values(), "Conclusion"]
+    whole_text = whole.get_text(" ", strip=True)
+    for src in READING_ORDER[:8]:
+        for p in soup_of(site, "fr", src).select("article p.mf-para"):
+            assert p.get_text(" ", strip=True) in whole_text
+
+
+def test_every_page_credits_the_authors_and_first_publication(site: Path) -> None:
+    for html in site.rglob("*.html"):
+        credit = soup_file(html).select_one("footer .md-copyright")
+        assert credit is not None, html
+        footer = credit.get_text(" ", strip=True)
+        assert "Christine Mahy et Jean Blairon" in footer, html
+        assert "RTA asbl" in footer and "724" in footer, html
+
+
+def test_about_page_lists_the_three_slips_and_flags_unverified_facts(site: Path) -> None:
+    text = soup_of(site, "fr", "a-propos.md").select_one("article").get_text(" ", strip=True)
+    for slip in ("une une compréhension", "tordre le coup", "tâtillons"):
+        assert f"« {slip} »" in text
+    assert "non vérifiés" in text
