@@ -42,7 +42,9 @@ def number(html: str, first: int, ui: dict[str, str]) -> tuple[str, int]:
         p["id"] = f"p{n}"
         p["data-para"] = str(n)
         p["class"] = [*p.get("class", []), "mf-para"]
-        link = soup.new_tag("a", href=f"#p{n}", attrs={"class": "mf-para-link", "aria-label": ui["paragraph_link_label"].format(n=n)})
+        link = soup.new_tag(
+            "a", href=f"#p{n}", attrs={"class": "mf-para-link", "aria-label": ui["paragraph_link_label"].format(n=n)}
+        )
         link.string = "¶"
         p.append(" ")
         p.append(link)

@@ -33,7 +33,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Heading self-links get their title in the page's language."""
     title = strings(current_language(config))["heading_link_title"]
-    return html.replace('class="headerlink" href=', 'class="headerlink" title="{}" href='.format(title)).replace(' title="Permanent link"', "")
+    return html.replace('class="headerlink" href=', f'class="headerlink" title="{title}" href=').replace(
+        ' title="Permanent link"', ""
+    )
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

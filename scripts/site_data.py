@@ -26,6 +26,11 @@ class DataError(Exception):
     """Invalid project data; the message says where and how to fix it."""
 
 
+def shown(path: Path) -> str:
+    """A path as an editor would type it: relative to the project when inside it."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def _line_of(node: yaml.Node | None, path: list[str | int]) -> int:
     """Line (1-based) of the YAML node at `path`, or of its closest existing parent."""
     line = node.start_mark.line + 1 if node else 1
@@ -47,7 +52,7 @@ def _describe(error: ValidationError, path: Path, root: yaml.Node | None) -> str
     line = _line_of(root, list(error.absolute_path))
     hint = error.schema.get("description") if isinstance(error.schema, dict) else None
     fix = f" Fix: {hint}" if hint else ""
-    return f"{path.relative_to(ROOT)}:{line}: {where}: {error.message}.{fix}"
+    return f"{shown(path)}:{line}: {where}: {error.message}.{fix}"
 
 
 @cache
@@ -58,7 +63,9 @@ def schema(name: str) -> dict[str, Any]:
 def load_checked(path: Path, schema_name: str) -> Any:
     """Parse a YAML file and validate it; raise DataError listing every problem."""
     if not path.is_file():
-        raise DataError(f"{path.relative_to(ROOT)}: file missing. Fix: create it (format: scripts/schemas/{schema_name}.schema.json).")
+        raise DataError(
+            f"{shown(path)}: file missing. Fix: create it (format: scripts/schemas/{schema_name}.schema.json)."
+        )
     text = path.read_text(encoding="utf-8")
     try:
         data = yaml.safe_load(text)
@@ -66,8 +73,12 @@ def load_checked(path: Path, schema_name: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark else 1
-        raise DataError(f"{path.relative_to(ROOT)}:{line}: not valid YAML: {exc.problem}. Fix: check indentation and quoting on that line.") from None
-    errors = sorted(Draft202012Validator(schema(schema_name)).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+        raise DataError(
+            f"{shown(path)}:{line}: not valid YAML: {exc.problem}. Fix: check indentation and quoting on that line."
+        ) from None
+    errors = sorted(
+        Draft202012Validator(schema(schema_name)).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
+    )
     if errors:
         raise DataError("\n".join(_describe(e, path, root) for e in errors))
     return data
@@ -99,7 +110,9 @@ def languages(config: Any = None) -> list[str]:
         if isinstance(plugin, dict) and "i18n" in plugin:
             langs = plugin["i18n"]["languages"]
             return [l["locale"] for l in sorted(langs, key=lambda l: not l.get("default", False))]
-    raise DataError("mkdocs.yml: no i18n plugin with languages. Fix: declare the languages under plugins > i18n > languages.")
+    raise DataError(
+        "mkdocs.yml: no i18n plugin with languages. Fix: declare the languages under plugins > i18n > languages."
+    )
 
 
 def default_language(config: Any = None) -> str:

@@ -36,8 +36,7 @@ def text_parts(pages: Iterable[Page]) -> list[Page]:
             continue
         if kind not in PART_KINDS:
             raise PluginError(
-                f"{page.file.src_uri}:2: text_part: {kind!r} is unknown. "
-                f"Fix: use one of {', '.join(PART_KINDS)}."
+                f"{page.file.src_uri}:2: text_part: {kind!r} is unknown. Fix: use one of {', '.join(PART_KINDS)}."
             )
         parts.append(page)
     return parts

@@ -52,5 +52,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     parts = text_parts(_pages)
     if not parts:
-        raise PluginError(f"{page.file.src_uri}: no page of the navigation has `text_part`. Fix: mark the text's pages.")
+        raise PluginError(
+            f"{page.file.src_uri}: no page of the navigation has `text_part`. Fix: mark the text's pages."
+        )
     return assemble(parts)

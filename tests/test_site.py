@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from conftest import page_path, soup_file, soup_of
@@ -10,7 +11,9 @@ ARGUMENTS = {
     "arguments/1-deux-evidences-crues.md": "Deux évidences crues",
     "arguments/2-democratie-culturelle.md": "Le travail social est un travail de démocratie culturelle",
     "arguments/3-champ-obscur-et-obscurci.md": "Le champ du travail social est un champ obscur et obscurci",
-    "arguments/4-acceptation-de-la-difference.md": "Le travail social en distanciel n’aidera pas à faire progresser l’acceptation de la différence",
+    "arguments/4-acceptation-de-la-difference.md": (
+        "Le travail social en distanciel n’aidera pas à faire progresser l’acceptation de la différence"
+    ),
     "arguments/5-au-nom-de-l-efficacite.md": "Au nom de l’efficacité",
     "arguments/6-illusions-de-la-digitalisation.md": "Les illusions de la digitalisation",
 }
@@ -38,12 +41,15 @@ def test_arguments_say_their_rank(site: Path) -> None:
 
 
 def test_previous_and_next_links_follow_the_reading_order(site: Path) -> None:
-    for before, after in zip(READING_ORDER, READING_ORDER[1:]):
+    for before, after in itertools.pairwise(READING_ORDER):
         next_link = soup_of(site, "fr", before).select_one("a.md-footer__link--next")
         prev_link = soup_of(site, "fr", after).select_one("a.md-footer__link--prev")
         assert next_link is not None and prev_link is not None, (before, after)
         target = (page_path(site, "fr", before).parent / next_link["href"]).resolve()
-        assert target / "index.html" == page_path(site, "fr", after).resolve() or target == page_path(site, "fr", after).resolve()
+        assert (
+            target / "index.html" == page_path(site, "fr", after).resolve()
+            or target == page_path(site, "fr", after).resolve()
+        )
         back = (page_path(site, "fr", after).parent / prev_link["href"]).resolve()
         assert page_path(site, "fr", before).resolve() in (back, back / "index.html")
 

@@ -1,0 +1,98 @@
+"""What a reader's browser does with the built site (headless Debian Chromium)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from browser import chromium
+from playwright.sync_api import Browser, Page
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as browser:
+        yield browser
+
+
+def html_pages(site: Path) -> list[str]:
+    return sorted(str(p.relative_to(site).parent).replace(".", "") for p in site.rglob("index.html"))
+
+
+def open_page(browser: Browser, url: str, **context: object) -> Page:
+    page = browser.new_context(**context).new_page()
+    page.goto(url, wait_until="networkidle")
+    return page
+
+
+def test_pages_request_nothing_but_the_site(browser: Browser, site: Path, site_url: str) -> None:
+    own = urlsplit(site_url).netloc
+    requested: list[str] = []
+    context = browser.new_context()
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    for path in html_pages(site):
+        page.goto(site_url + (path + "/" if path else ""), wait_until="networkidle")
+    assert len(requested) > len(html_pages(site))
+    assert [url for url in requested if urlsplit(url).netloc != own and not url.startswith("data:")] == []
+    context.close()
+
+
+def test_text_reads_on_a_small_phone_without_javascript(browser: Browser, site_url: str) -> None:
+    page = open_page(
+        browser,
+        site_url + "arguments/2-democratie-culturelle/",
+        java_script_enabled=False,
+        viewport={"width": 360, "height": 740},
+    )
+    assert (
+        page.locator("article h1").inner_text().startswith("Le travail social est un travail de démocratie culturelle")
+    )
+    first = page.locator("article p.mf-para").first
+    assert first.is_visible()
+    assert first.inner_text().startswith("Nous venons de rappeler le travail de M. Hicter")
+    number = first.evaluate("p => getComputedStyle(p, '::before').content")
+    assert number == f'"{first.get_attribute("data-para")}"'
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, "the page scrolls sideways on a small phone"
+    assert page.locator("a.md-footer__link--next").is_visible()
+
+
+def test_paragraph_self_link_appears_on_hover_and_keyboard_focus(browser: Browser, site_url: str) -> None:
+    page = open_page(browser, site_url + "conclusion/")
+    link = page.locator("#p70 a.mf-para-link")
+    opacity = lambda: link.evaluate("a => getComputedStyle(a).opacity")  # noqa: E731 - read twice below
+    assert opacity() == "0"
+    page.hover("#p70")
+    assert opacity() == "1"
+    page.mouse.move(0, 0)
+    assert opacity() == "0"
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('#p70 a.mf-para-link')"):
+            break
+    else:
+        pytest.fail("the paragraph link of §70 cannot be reached with the keyboard")
+    assert opacity() == "1"
+
+
+@pytest.mark.parametrize("scheme", ["default"])
+def test_every_page_passes_axe_wcag_21_aa(browser: Browser, site: Path, site_url: str, scheme: str) -> None:
+    page = browser.new_context().new_page()
+    failures = {}
+    for path in html_pages(site):
+        page.goto(site_url + (path + "/" if path else ""), wait_until="networkidle")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
+        if result["violations"]:
+            failures[path or "/"] = [
+                {"rule": v["id"], "nodes": [n["target"] for n in v["nodes"][:3]]} for v in result["violations"]
+            ]
+    assert failures == {}, json.dumps(failures, indent=1, ensure_ascii=False)

@@ -1,0 +1,57 @@
+"""Paragraph numbers: unique, continuous, the same on a part page and on the whole text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import Tag
+from conftest import page_path, soup_of
+from test_site import READING_ORDER
+
+PART_PAGES = READING_ORDER[:8]
+
+
+def numbered(site: Path, src: str) -> list[Tag]:
+    return soup_of(site, "fr", src).select("article p.mf-para")
+
+
+def text_of(p: Tag) -> str:
+    return p.get_text(" ", strip=True).removesuffix("¶").strip()
+
+
+def test_whole_text_paragraphs_are_numbered_from_one_without_gaps(site: Path) -> None:
+    paragraphs = numbered(site, "texte-integral.md")
+    assert len(paragraphs) > 70
+    assert [p["id"] for p in paragraphs] == [f"p{n}" for n in range(1, len(paragraphs) + 1)]
+    assert [p["data-para"] for p in paragraphs] == [str(n) for n in range(1, len(paragraphs) + 1)]
+
+
+def test_part_pages_continue_the_numbering_in_reading_order(site: Path) -> None:
+    ids = [p["id"] for src in PART_PAGES for p in numbered(site, src)]
+    assert ids == [f"p{n}" for n in range(1, len(ids) + 1)]
+    assert len(ids) == len(numbered(site, "texte-integral.md"))
+
+
+def test_same_number_same_paragraph_on_part_and_whole_text(site: Path) -> None:
+    whole = {p["id"]: text_of(p) for p in numbered(site, "texte-integral.md")}
+    for src in PART_PAGES:
+        for p in numbered(site, src):
+            assert text_of(p) == whole[p["id"]], (src, p["id"])
+
+
+def test_each_paragraph_links_to_itself(site: Path) -> None:
+    for src in [*PART_PAGES, "texte-integral.md"]:
+        soup = soup_of(site, "fr", src)
+        ids = [el["id"] for el in soup.select("[id]")]
+        assert len(ids) == len(set(ids)), f"{src}: duplicate ids"
+        for p in numbered(site, src):
+            link = p.select_one("a.mf-para-link")
+            assert link is not None and link["href"] == f"#{p['id']}"
+            assert link["aria-label"] == f"Lien vers le paragraphe {p['data-para']}"
+
+
+def test_byline_and_notes_are_not_numbered(site: Path) -> None:
+    soup = soup_of(site, "fr", "texte-integral.md")
+    assert soup.select("p.byline.mf-para") == []
+    assert soup.select("div.footnote p.mf-para") == []
+    assert page_path(site, "fr", "texte-integral.md").is_file()

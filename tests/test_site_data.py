@@ -1,0 +1,72 @@
+"""Invalid data stops everything with the file, the line and the fix."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts.site_data import DATA, ROOT, DataError, languages, load_checked
+
+GOOD = (DATA / "manifesto.yml").read_text(encoding="utf-8")
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "manifesto.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_the_project_data_is_valid() -> None:
+    assert load_checked(DATA / "manifesto.yml", "manifesto")["authors"][0]["family"] == "Mahy"
+    for lang in languages():
+        load_checked(DATA / "strings" / f"{lang}.yml", "strings")
+
+
+def test_a_wrong_value_names_file_line_and_fix(tmp_path: Path) -> None:
+    bad = GOOD.replace('version: "1.0"', "version: 1.0")
+    path = write(tmp_path, bad)
+    with pytest.raises(DataError) as error:
+        load_checked(path, "manifesto")
+    message = str(error.value)
+    assert f"{path}:{line_of(bad, 'version: 1.0')}: edition/version:" in message
+    assert "Fix: the edition's version as a quoted string" in message
+
+
+def test_a_missing_field_and_an_unknown_field_are_both_reported(tmp_path: Path) -> None:
+    bad = GOOD.replace("  publisher: RTA asbl\n", "  publsher: RTA asbl\n")
+    with pytest.raises(DataError) as error:
+        load_checked(write(tmp_path, bad), "manifesto")
+    message = str(error.value)
+    assert "'publisher' is a required property" in message
+    assert "'publsher' was unexpected" in message
+
+
+def test_broken_yaml_names_the_line(tmp_path: Path) -> None:
+    bad = GOOD.replace("title: Pourquoi", "title: [Pourquoi", 1)
+    with pytest.raises(DataError, match=r"manifesto\.yml:\d+: not valid YAML"):
+        load_checked(write(tmp_path, bad), "manifesto")
+
+
+def test_the_build_stops_on_invalid_data_and_writes_nothing(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "*cache*"))
+    manifesto = project / "data" / "manifesto.yml"
+    manifesto.write_text(GOOD.replace("  - given: Jean\n", "  - given: 42\n"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.build", "--site-dir", str(tmp_path / "out")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project)},
+    )
+    assert result.returncode != 0
+    assert "data/manifesto.yml:" in result.stderr and "authors/1/given: 42 is not of type 'string'" in result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
