@@ -100,16 +100,17 @@ def mkdocs_config() -> dict[str, Any]:
 
 
 def languages(config: Any = None) -> list[str]:
-    """The site's language codes, default first, as declared in mkdocs.yml (the only list)."""
+    """The site's built language codes, default first, as declared in mkdocs.yml (the only list)."""
     i18n = getattr(config, "plugins", {}).get("i18n") if config is not None else None
     if i18n is not None:  # a loaded MkDocsConfig: ask the plugin
-        langs = [{"locale": l.locale, "default": l.default} for l in i18n.config.languages]
-        return [l["locale"] for l in sorted(langs, key=lambda l: not l["default"])]
+        langs = [{"locale": l.locale, "default": l.default, "build": l.build} for l in i18n.config.languages]
+        return [l["locale"] for l in sorted(langs, key=lambda l: not l["default"]) if l["build"]]
     config = config or mkdocs_config()
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
             langs = plugin["i18n"]["languages"]
-            return [l["locale"] for l in sorted(langs, key=lambda l: not l.get("default", False))]
+            ordered = sorted(langs, key=lambda l: not l.get("default", False))
+            return [l["locale"] for l in ordered if l.get("build", True)]
     raise DataError(
         "mkdocs.yml: no i18n plugin with languages. Fix: declare the languages under plugins > i18n > languages."
     )
@@ -122,3 +123,9 @@ def default_language(config: Any = None) -> str:
 def author_names(data: dict[str, Any] | None = None) -> list[str]:
     data = data or manifesto()
     return [f"{a['given']} {a['family']}" for a in data["authors"]]
+
+
+def pdf_path(lang: str, data: dict[str, Any] | None = None) -> str:
+    """Where a language's PDF lives in the built site (a stable URL, relative to the site root)."""
+    data = data or manifesto()
+    return f"pdf/{data['edition']['pdf_name']}-{lang}.pdf"
