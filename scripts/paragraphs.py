@@ -15,13 +15,16 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from scripts.site_data import strings
+from scripts.site_data import default_language, strings
 from scripts.text_parts import current_language, is_whole_text, text_parts
 
 # Paragraphs that are not the authors' running text: the byline, and the notes (cited by their own number).
 NOT_NUMBERED = ".byline, div.footnote p"
 
 _pages: list[Page] = []
+# Paragraphs per page of the original, recorded while it is built (static-i18n builds it first),
+# so that a translation with more or fewer paragraphs stops the build: §N must mean the same everywhere.
+_original_counts: dict[str, int] = {}
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -55,9 +58,20 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     ui = strings(current_language(config))
     parts = text_parts(_pages)
     total = 0
+    is_original = current_language(config) == default_language(config)
     for part in parts:
         part.content, count = number(part.content or "", total + 1, ui)
         total += count
+        relative = part.file.src_uri.split("/", 1)[-1]
+        if is_original:
+            _original_counts[relative] = count
+        elif _original_counts.get(relative, count) != count:
+            expected = _original_counts[relative]
+            raise PluginError(
+                f"docs/{part.file.src_uri}: {count} paragraphs, but the original page has {expected}. "
+                "Fix: keep the original's paragraphs one for one (no merged or split paragraphs), "
+                "so that paragraph numbers are the same in every language."
+            )
     for page in _pages:
         if is_whole_text(page):
             page.content, count = number(page.content or "", 1, ui)

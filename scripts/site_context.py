@@ -10,23 +10,29 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from scripts.site_data import DataError, author_names, languages, manifesto, strings
+from scripts.site_data import DataError, author_names, default_language, languages, manifesto, strings
 from scripts.text_parts import current_language, front_matter, text_parts
 
 _pages: list[Page] = []
+_original_404: list[str] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         manifesto()
-        for lang in languages(config):
+        for lang in languages(config, built_only=False):
             strings(lang)
     except DataError as error:
         raise PluginError(str(error)) from None
+    # The site's name and description are interface text: they come from the language's table.
+    ui = strings(current_language(config))
+    config.site_name = ui["site_name"]
+    config.site_description = ui["site_description"]
     return config
 
 
@@ -65,11 +71,31 @@ def site_context(config: MkDocsConfig, page: Page | None = None) -> dict[str, An
         "argument_number": next((i for i, p in enumerate(arguments, 1) if p is page), None),
         "about_page": next((p for p in _pages if front_matter(p.file).get("about")), None),
         "whole_text_page": next((p for p in _pages if front_matter(p.file).get("whole_text")), None),
+        "translation": page.meta.get("translation") if page else None,
+        "original_url": original_url(page, config) if page else None,
+        "original_lang": default_language(config),
     }
 
 
+def original_url(page: Page, config: MkDocsConfig) -> str | None:
+    """Site-relative URL of the same page in the original language (None on an original page)."""
+    source = default_language(config)
+    if current_language(config) == source:
+        return None
+    alternate = getattr(page.file, "alternates", {}).get(source)
+    return alternate.url if alternate else None
+
+
+@event_priority(-50)  # after static-i18n's own page context (priority 50), which resets the alternates
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     context["mf"] = site_context(config, page)
+    # The language switcher and the hreflang alternates lead to this same page in each language,
+    # home page included, by relative links (static-i18n leaves root-absolute ones on home pages).
+    alternates = getattr(page.file, "alternates", {})
+    # static-i18n sets `config.extra.alternate` as an attribute, which is what the templates read.
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        if alternate["lang"] in alternates:
+            alternate["link"] = alternates[alternate["lang"]].url or "./"
     return context
 
 
@@ -77,3 +103,13 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     """Pages made from a template alone (404.html) get the same footer."""
     context["mf"] = site_context(config)
     return context
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str | None:
+    """The site has one 404 page, rewritten by every language's build: keep the original language's."""
+    if template_name != "404.html":
+        return output
+    if current_language(config) == default_language(config):
+        _original_404[:] = [output]
+        return output
+    return _original_404[0] if _original_404 else output

@@ -99,18 +99,22 @@ def mkdocs_config() -> dict[str, Any]:
         return yaml_load(f)
 
 
-def languages(config: Any = None) -> list[str]:
-    """The site's built language codes, default first, as declared in mkdocs.yml (the only list)."""
+def languages(config: Any = None, built_only: bool = True) -> list[str]:
+    """The site's language codes, default first, as declared in mkdocs.yml (the only list).
+
+    Languages declared with `build: false` (a translation in progress) count only when
+    `built_only` is false.
+    """
     i18n = getattr(config, "plugins", {}).get("i18n") if config is not None else None
     if i18n is not None:  # a loaded MkDocsConfig: ask the plugin
         langs = [{"locale": l.locale, "default": l.default, "build": l.build} for l in i18n.config.languages]
-        return [l["locale"] for l in sorted(langs, key=lambda l: not l["default"]) if l["build"]]
+        return [l["locale"] for l in sorted(langs, key=lambda l: not l["default"]) if l["build"] or not built_only]
     config = config or mkdocs_config()
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
             langs = plugin["i18n"]["languages"]
             ordered = sorted(langs, key=lambda l: not l.get("default", False))
-            return [l["locale"] for l in ordered if l.get("build", True)]
+            return [l["locale"] for l in ordered if l.get("build", True) or not built_only]
     raise DataError(
         "mkdocs.yml: no i18n plugin with languages. Fix: declare the languages under plugins > i18n > languages."
     )
@@ -129,3 +133,10 @@ def pdf_path(lang: str, data: dict[str, Any] | None = None) -> str:
     """Where a language's PDF lives in the built site (a stable URL, relative to the site root)."""
     data = data or manifesto()
     return f"pdf/{data['edition']['pdf_name']}-{lang}.pdf"
+
+
+def built_page(site_dir: Path, lang: str, page: str, config: Any = None) -> Path:
+    """The built HTML of docs/<lang>/<page>: the default language at the root, the others under /<lang>/."""
+    base = site_dir if lang == default_language(config) else site_dir / lang
+    stem = page.removesuffix(".md")
+    return base / "index.html" if stem == "index" else base / stem / "index.html"

@@ -74,8 +74,9 @@ def test_every_page_credits_the_authors_and_first_publication(site: Path) -> Non
         credit = soup_file(html).select_one("footer .md-copyright")
         assert credit is not None, html
         footer = credit.get_text(" ", strip=True)
-        assert "Christine Mahy et Jean Blairon" in footer, html
+        assert "Christine Mahy" in footer and "Jean Blairon" in footer, html
         assert "RTA asbl" in footer and "724" in footer, html
+    assert "Texte de Christine Mahy et Jean Blairon" in soup_file(site / "404.html").select_one("footer").get_text()
 
 
 def test_about_page_lists_the_three_slips_and_flags_unverified_facts(site: Path) -> None:

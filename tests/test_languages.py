@@ -1,0 +1,129 @@
+"""Every language edition: same structure as the original, interface in its own language."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import soup_file
+from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
+
+from scripts.site_data import DOCS, built_page, languages, strings
+from scripts.translations import all_states, failures_report, pages, parity_differences
+
+LANGUAGES = languages()
+ORIGINAL, TRANSLATIONS = LANGUAGES[0], LANGUAGES[1:]
+PAGES = pages(DOCS, ORIGINAL)
+needs_translation = pytest.mark.skipif(not TRANSLATIONS, reason="no translation is built")
+
+
+def resolve(page: Path, href: str) -> Path:
+    target = (page.parent / href.split("#")[0]).resolve()
+    return target / "index.html" if target.is_dir() else target
+
+
+@needs_translation
+def test_every_translation_has_the_structure_of_the_original(site: Path) -> None:
+    assert parity_differences(site) == []
+
+
+@needs_translation
+def test_every_translation_records_the_current_french_version() -> None:
+    assert failures_report(all_states()) == ""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pages_declare_their_language_and_all_alternates(site: Path, lang: str) -> None:
+    for page in PAGES:
+        path = built_page(site, lang, page)
+        soup = soup_file(path)
+        assert soup.html["lang"] == lang, path
+        alternates = {link["hreflang"]: link["href"] for link in soup.select("head link[rel=alternate][hreflang]")}
+        assert set(alternates) == set(LANGUAGES), path
+        for other, href in alternates.items():
+            assert resolve(path, href) == built_page(site, other, page).resolve(), (path, other)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_language_switcher_names_each_language_in_itself_and_keeps_the_page(site: Path, lang: str) -> None:
+    path = built_page(site, lang, "conclusion.md")
+    entries = soup_file(path).select("a.md-select__link")
+    assert {a["lang"] for a in entries} == set(LANGUAGES)
+    for a in entries:
+        assert a["hreflang"] == a["lang"]
+        assert resolve(path, a["href"]) == built_page(site, a["lang"], "conclusion.md").resolve()
+
+
+@needs_translation
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_translated_pages_say_so_link_the_original_and_show_their_status(site: Path, lang: str) -> None:
+    ui = strings(lang)
+    for page in PAGES:
+        path = built_page(site, lang, page)
+        notice = soup_file(path).select_one("aside.mf-translation")
+        assert notice is not None, path
+        text = notice.get_text(" ", strip=True)
+        assert ui["translation_notice"] in text
+        assert ui["translation_status_unreviewed"] in text or ui["translation_status_reviewed"] in text
+        link = notice.select_one(f"a[hreflang={ORIGINAL}]")
+        assert link is not None and resolve(path, link["href"]) == built_page(site, ORIGINAL, page).resolve()
+    assert soup_file(built_page(site, ORIGINAL, "conclusion.md")).select_one("aside.mf-translation") is None
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_interface_strings_are_in_the_page_language(site: Path, lang: str) -> None:
+    ui = strings(lang)
+    soup = soup_file(built_page(site, lang, "arguments/3-champ-obscur-et-obscurci.md"))
+    assert soup.select_one(".mf-kicker").get_text(strip=True) == ui["argument_kicker"].format(n=3, total=6)
+    back = soup.select_one("li#fn\\:7 a.footnote-backref")
+    assert back["title"] == ui["footnote_backlink"].format(n=7)
+    para = soup.select_one("p.mf-para a.mf-para-link")
+    assert para["aria-label"].startswith(ui["paragraph_link_label"].split("{")[0])
+    assert soup.select_one("h1 a.headerlink")["title"] == ui["heading_link_title"]
+    assert soup.select_one("title").get_text().endswith(ui["site_name"])
+
+
+@functools.cache
+def detector() -> LanguageDetector:
+    codes = [Language.from_iso_code_639_1(IsoCode639_1.from_str(code)) for code in LANGUAGES]
+    return LanguageDetectorBuilder.from_languages(*codes).build()
+
+
+# Left in the original on purpose: titles of works (italic), glosses [in brackets], words quoted «in French».
+KEPT_IN_ORIGINAL = re.compile(r"\[[^\]]*\]|«[^»]*»")
+
+
+def untranslated(html_path: Path, lang: str) -> list[str]:
+    """Paragraphs and headings of a translated page that read as the original's language."""
+    article = BeautifulSoup(html_path.read_text(encoding="utf-8"), "lxml").select_one("article")
+    for skipped in article.select("div.footnote, .byline, aside.mf-translation, a.mf-para-link, a.headerlink, em"):
+        skipped.decompose()
+    found = []
+    for block in article.select("p, h1, h2, h3, li"):
+        text = KEPT_IN_ORIGINAL.sub(" ", block.get_text(" ", strip=True))
+        if len(text) < 60:  # too short for a reliable guess
+            continue
+        best = detector().compute_language_confidence_values(text)[0]
+        if best.language.iso_code_639_1.name.lower() == ORIGINAL and best.value >= 0.9:
+            found.append(f"{block.get('id') or block.name}: {text[:70]}")
+    return found
+
+
+@needs_translation
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_no_french_is_left_untranslated(site: Path, lang: str) -> None:
+    leftovers = {page: untranslated(built_page(site, lang, page), lang) for page in PAGES}
+    assert {page: found for page, found in leftovers.items() if found} == {}
+
+
+def test_the_detector_finds_french_left_in_a_translation(tmp_path: Path) -> None:
+    page = tmp_path / "index.html"
+    page.write_text(
+        "<article><p id='p1'>This paragraph has been translated into the language of the page, as it should be.</p>"
+        "<p id='p2'>La crise sanitaire que nous venons de vivre a suspendu l’exercice d’un tel travail.</p></article>",
+        encoding="utf-8",
+    )
+    assert untranslated(page, "en") == ["p2: La crise sanitaire que nous venons de vivre a suspendu l’exercice d’un"]
