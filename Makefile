@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: build serve test lint system-deps lock clean
+.PHONY: build serve test lint translations system-deps lock clean
 
 $(STAMP): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -28,6 +28,10 @@ serve: $(STAMP)
 ## test: lint and the whole test suite (builds the site once, in a temporary folder)
 test: $(STAMP) node_modules/.installed system-deps
 	$(PY) -m pytest
+
+## translations: status of every page in every language (up to date, outdated, stale, missing)
+translations: $(STAMP)
+	$(PY) -m scripts.translations status
 
 lint: $(STAMP)
 	$(PY) -m ruff check scripts tests

@@ -103,6 +103,24 @@ def status_table(states: list[PageState]) -> str:
     return "\n".join(lines)
 
 
+WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
+MARKUP = re.compile(r"<[^>]+>|\{[#.:][^}]*\}|\]\([^)]*\)|<https?://[^>]+>|https?://\S+|\[\^\d+\]:?")
+
+
+def word_count(docs: Path, lang: str) -> int:
+    """Words of a language's pages: body text and notes, without front matter, markup or URLs."""
+    return sum(
+        len(WORD.findall(MARKUP.sub(" ", meta.get_data(path.read_text(encoding="utf-8"))[0])))
+        for path in (docs / lang).rglob("*.md")
+    )
+
+
+def word_counts_line(docs: Path, langs: list[str]) -> str:
+    original = word_count(docs, langs[0]) or 1
+    counts = [f"{lang} {word_count(docs, lang)} ({word_count(docs, lang) / original:.0%})" for lang in langs]
+    return "words: " + ", ".join(counts)
+
+
 def failures_report(states: list[PageState]) -> str:
     fixes = {
         "missing": "translate the French page into that file",
@@ -242,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "status":
         print(status_table(all_states(DOCS, langs)))
+        print(word_counts_line(DOCS, [lang for lang in langs if (DOCS / lang).is_dir()]))
         return 0
     states = all_states(DOCS, languages())
     report = failures_report(states)

@@ -18,7 +18,8 @@ from bs4 import BeautifulSoup
 from scripts.site_data import ROOT, built_page, languages
 from scripts.translations import all_states, failures_report, stamp, status_table, version_of
 
-TRANSLATION = "en" if "en" in languages(built_only=False) else languages(built_only=False)[-1]
+ORIGINAL = languages()[0]
+TRANSLATION = languages(built_only=False)[-1]
 FRONT_MATTER = re.compile(r"^---\n(.*?)\n---\n", re.S)
 BLOCK = 'translation:\n  source: ""\n  status: unreviewed\n'
 
@@ -40,14 +41,14 @@ def copy_project(tmp_path: Path) -> Path:
 
 def translate_by_copy(project: Path) -> None:
     """A stand-in translation: the French pages with a translation block, stamped."""
-    source, target = project / "docs" / "fr", project / "docs" / TRANSLATION
+    source, target = project / "docs" / ORIGINAL, project / "docs" / TRANSLATION
     for page in source.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         text = FRONT_MATTER.sub(lambda m: f"---\n{m.group(1)}\n{BLOCK}---\n", text, count=1)
         out = target / page.relative_to(source)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
-        stamp(project / "docs", "fr", TRANSLATION, str(page.relative_to(source)))
+        stamp(project / "docs", ORIGINAL, TRANSLATION, str(page.relative_to(source)))
 
 
 def build(project: Path) -> subprocess.CompletedProcess[str]:
@@ -78,7 +79,7 @@ def test_a_missing_translation_stops_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     result = build(project)
     assert result.returncode != 0
-    assert f"docs/{TRANSLATION}/conclusion.md: missing translation of docs/fr/conclusion.md" in result.stderr
+    assert f"docs/{TRANSLATION}/conclusion.md: missing translation of docs/{ORIGINAL}/conclusion.md" in result.stderr
     assert not (project / "site" / "index.html").exists()
 
 
@@ -109,9 +110,9 @@ def test_a_translation_with_merged_paragraphs_stops_the_build(project: Path) -> 
 
 def test_a_changed_original_fails_the_check_until_marked_outdated(project: Path) -> None:
     docs = project / "docs"
-    langs = ["fr", TRANSLATION]
+    langs = [ORIGINAL, TRANSLATION]
     assert failures_report(all_states(docs, langs)) == ""
-    edit(docs / "fr" / "conclusion.md", "ni acceptable ni productive", "ni acceptable ni productive (modifié)")
+    edit(docs / ORIGINAL / "conclusion.md", "ni acceptable ni productive", "ni acceptable ni productive (modifié)")
 
     report = failures_report(all_states(docs, langs))
     assert report.startswith(f"docs/{TRANSLATION}/conclusion.md: stale (translates ")
@@ -127,7 +128,7 @@ def test_a_changed_original_fails_the_check_until_marked_outdated(project: Path)
     soup = BeautifulSoup(built_page(project / "site", TRANSLATION, "conclusion.md").read_text("utf-8"), "lxml")
     assert soup.select_one("aside.mf-translation .mf-outdated") is not None
 
-    stamp(docs, "fr", TRANSLATION, "conclusion.md")
+    stamp(docs, ORIGINAL, TRANSLATION, "conclusion.md")
     text = (docs / TRANSLATION / "conclusion.md").read_text(encoding="utf-8")
-    assert "outdated" not in text and f'source: "{version_of(docs / "fr" / "conclusion.md")}"' in text
+    assert "outdated" not in text and f'source: "{version_of(docs / ORIGINAL / "conclusion.md")}"' in text
     assert failures_report(all_states(docs, langs)) == ""
