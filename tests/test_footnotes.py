@@ -6,11 +6,12 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import soup_of
 from mkdocs.exceptions import PluginError
 
 from scripts.footnotes import renumber
 from scripts.site_data import strings
+
+from conftest import soup_of
 
 NOTES_BY_PAGE = {
     "arguments/1-deux-evidences-crues.md": ["1", "2", "3"],

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import soup_file
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 from scripts.site_data import DOCS, built_page, languages, strings
 from scripts.translations import all_states, failures_report, pages, parity_differences
+
+from conftest import soup_file
 
 LANGUAGES = languages()
 ORIGINAL, TRANSLATIONS = LANGUAGES[0], LANGUAGES[1:]
@@ -127,3 +128,21 @@ def test_the_detector_finds_french_left_in_a_translation(tmp_path: Path) -> None
         encoding="utf-8",
     )
     assert untranslated(page) == ["p2: La crise sanitaire que nous venons de vivre a suspendu l’exercice d’un"]
+
+
+def material_label(lang: str, key: str) -> str:
+    """A label from Material's own translation table for `lang`."""
+    import material
+
+    table = Path(material.__file__).parent / "templates" / "partials" / "languages" / f"{lang}.html"
+    found = re.search(rf'"{re.escape(key)}": "([^"]*)"', table.read_text(encoding="utf-8"))
+    assert found, f"{key} not in {table}"
+    return found.group(1)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_theme_labels_are_in_the_page_language(site: Path, lang: str) -> None:
+    soup = soup_file(built_page(site, lang, "conclusion.md"))
+    assert soup.select_one("a.md-skip").get_text(strip=True) == material_label(lang, "action.skip")
+    direction = soup.select_one("a.md-footer__link--next .md-footer__direction").get_text(strip=True)
+    assert direction == material_label(lang, "footer.next")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bs4 import Tag
+
 from conftest import page_path, soup_of
 from test_site import READING_ORDER
 

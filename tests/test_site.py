@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-from conftest import page_path, soup_file, soup_of
+import pytest
+
+from conftest import ROOT, page_path, soup_file, soup_of
 
 ARGUMENTS = {
     "arguments/1-deux-evidences-crues.md": "Deux évidences crues",
@@ -84,3 +89,20 @@ def test_about_page_lists_the_three_slips_and_flags_unverified_facts(site: Path)
     for slip in ("une une compréhension", "tordre le coup", "tâtillons"):
         assert f"« {slip} »" in text
     assert "non vérifiés" in text
+
+
+@pytest.mark.skipif(shutil.which("unshare") is None, reason="unshare (util-linux) is not installed")
+def test_the_build_makes_no_network_access(tmp_path: Path) -> None:
+    """Built in a network namespace with no interface up: any fetch (fonts, plugins) would fail."""
+    probe = subprocess.run(["unshare", "--net", "true"], capture_output=True, check=False)
+    if probe.returncode != 0:
+        pytest.skip(f"cannot make a network namespace here: {probe.stderr.decode().strip()}")
+    result = subprocess.run(
+        ["unshare", "--net", sys.executable, "-m", "scripts.build", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "site" / "index.html").is_file()
