@@ -1,0 +1,22 @@
+"""French spacing: no line break between « and its word, or before ; : ! ?"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.typography import NBSP, tie
+
+from conftest import soup_of
+
+
+def test_spaces_inside_guillemets_and_before_signs_do_not_break() -> None:
+    assert (
+        tie("le « champ » : oui ; non ! quoi ?") == f"le «{NBSP}champ{NBSP}»{NBSP}: oui{NBSP}; non{NBSP}! quoi{NBSP}?"
+    )
+    assert tie("https://example.org/a?b=1 et 10:30") == "https://example.org/a?b=1 et 10:30"
+
+
+def test_built_pages_keep_guillemets_with_their_words(site: Path) -> None:
+    text = soup_of(site, "fr", "arguments/3-champ-obscur-et-obscurci.md").select_one("#p20").get_text()
+    assert f"«{NBSP}champ{NBSP}»" in text
+    assert "« " not in text and " »" not in text
