@@ -12,6 +12,8 @@ maxrequestspersecond), a timeout, retries spaced out and honouring Retry-After (
 Exit codes: 0 no dead link (the report may still list URLs to update or to check again);
 1 at least one dead link; 2 the check could not run (no built site, linkchecker failed);
 3 no network: no URL could be reached at all, so nothing was judged.
+(Through `make check-links-external`, make reports any of 1-3 as its own exit 2: scripts that
+need the code, like the workflow, run the module directly.)
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ def test_links_workflow_runs_weekly_and_on_content_changes_and_keeps_one_issue()
     workflow = yaml.safe_load(text)
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
     assert triggers["schedule"] and {"docs/**", "data/**"} <= set(triggers["pull_request"]["paths"])
-    assert "make check-links-external" in text
+    assert "python -m scripts.external_links --site-dir site --report-dir reports" in text
     # One issue, found by its label and edited; a new one only when none is open.
     assert "gh issue list --state open --label dead-links" in text
     assert "gh issue edit" in text and text.count("gh issue create") == 1
