@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: build serve test lint translations system-deps lock clean
+.PHONY: build serve test lint translations system-deps lock clean check-links check-links-external cff
 
 $(STAMP): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -32,6 +32,19 @@ test: $(STAMP) node_modules/.installed system-deps
 ## translations: status of every page in every language (up to date, outdated, stale, missing)
 translations: $(STAMP)
 	$(PY) -m scripts.translations status
+
+## check-links: internal links and anchors of the built site (offline; the tests run it too)
+check-links: build
+	$(PY) -m scripts.links site
+
+## check-links-external: every registered URL and external link; report in reports/
+## (exit 0 no dead link, 1 a dead link, 2 could not run, 3 no network)
+check-links-external: build
+	$(PY) -m scripts.external_links --site-dir site --report-dir reports
+
+## cff: write CITATION.cff from data/manifesto.yml (the tests verify it is up to date)
+cff: $(STAMP)
+	$(PY) -m scripts.citation cff
 
 lint: $(STAMP)
 	$(PY) -m ruff check scripts tests

@@ -22,7 +22,7 @@ ARGUMENTS = {
     "arguments/5-au-nom-de-l-efficacite.md": "Au nom de l’efficacité",
     "arguments/6-illusions-de-la-digitalisation.md": "Les illusions de la digitalisation",
 }
-READING_ORDER = ["index.md", *ARGUMENTS, "conclusion.md", "texte-integral.md", "a-propos.md"]
+READING_ORDER = ["index.md", *ARGUMENTS, "conclusion.md", "texte-integral.md", "sources.md", "presse.md", "a-propos.md"]
 
 
 def h1(site: Path, src: str) -> str:

@@ -1,0 +1,60 @@
+"""The press page: the six arguments, key quotations with paragraph links, the facts, a contact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import page_path, soup_file, soup_of
+from test_site import ARGUMENTS
+
+from scripts.site_data import manifesto
+
+
+def test_press_page_lists_the_six_arguments_with_links(site: Path) -> None:
+    links = soup_of(site, "fr", "presse.md").select("article ol.mf-press-arguments a")
+    assert [a.get_text() for a in links] == list(ARGUMENTS.values())
+    for a, src in zip(links, ARGUMENTS, strict=True):
+        target = (page_path(site, "fr", "presse.md").parent / a["href"] / "index.html").resolve()
+        assert target == page_path(site, "fr", src).resolve()
+
+
+def test_key_quotations_are_the_paragraphs_they_link_to(site: Path) -> None:
+    quotes = soup_of(site, "fr", "presse.md").select("article ul.mf-quotes > li")
+    assert len(quotes) == len(manifesto()["key_quotes"])
+    for item, wanted in zip(quotes, manifesto()["key_quotes"], strict=True):
+        text = item.select_one("blockquote").get_text(" ", strip=True)
+        assert text.startswith(wanted["starts"])
+        href = item.select_one("p a")["href"]
+        assert href.endswith(f"/#p{wanted['paragraph']}")
+        page = (page_path(site, "fr", "presse.md").parent / href.split("#")[0] / "index.html").resolve()
+        paragraph = soup_file(page).select_one(f"#p{wanted['paragraph']}")
+        assert paragraph is not None and paragraph.get_text(" ", strip=True).startswith(wanted["starts"])
+
+
+def test_facts_give_authors_first_publication_contact_and_version(site: Path) -> None:
+    facts = soup_of(site, "fr", "presse.md").select_one("article dl.mf-press-facts")
+    text = facts.get_text(" ", strip=True)
+    assert "Christine Mahy et Jean Blairon" in text
+    assert "RTA asbl, intermag.be, analyse n° 724, novembre 2021 [date non vérifiée]" in text
+    hrefs = [a["href"] for a in facts.select("a")]
+    publication = manifesto()["first_publication"]
+    assert publication["url"] in hrefs and publication["pdf_url"] in hrefs
+    assert f"mailto:{manifesto()['contact']['email']}" in hrefs
+    # The contact is a stand-in until a real one is given: the page says so.
+    assert facts.select_one(".mf-placeholder").get_text().startswith("(adresse provisoire")
+    assert [
+        dd.get_text()
+        for dt, dd in zip(facts.select("dt"), facts.select("dd"), strict=True)
+        if dt.get_text() == "Version du texte"
+    ] == [manifesto()["edition"]["version"]]
+
+
+def test_no_pdf_link_while_the_pdf_step_is_off(site: Path) -> None:
+    facts = soup_of(site, "fr", "presse.md").select_one("article dl.mf-press-facts")
+    assert not [a for a in facts.select("a") if a["href"].endswith(".pdf") and "intermag" not in a["href"]]
+
+
+def test_sources_and_press_pages_come_before_the_about_page(site: Path) -> None:
+    next_link = soup_of(site, "fr", "presse.md").select_one("a.md-footer__link--next")
+    assert next_link["href"].rstrip("/").endswith("a-propos")
+    assert soup_of(site, "fr", "sources.md").select_one("article h1").get_text(" ", strip=True).startswith("Sources")

@@ -1,0 +1,138 @@
+"""The sources registry: valid, tied to every footnote, holding every external URL of the content."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, soup_of
+from mkdocs.exceptions import PluginError
+
+from scripts.data_pages import replace_markers
+from scripts.site_data import DATA, DOCS, DataError, default_language, strings
+from scripts.sources import SOURCES, load_sources, sources, text_footnotes, unregistered_urls
+from scripts.sources_page import link_item
+
+GOOD = SOURCES.read_text(encoding="utf-8")
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "sources.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_every_footnote_of_the_text_is_tied_to_an_entry() -> None:
+    notes = text_footnotes(DOCS / default_language())
+    assert notes == set(range(1, 10))
+    cited = {n for entry in sources() for n in entry.get("footnotes", [])}
+    assert cited == notes
+
+
+def test_every_external_url_in_the_content_is_registered() -> None:
+    assert unregistered_urls() == {}
+
+
+def test_an_unregistered_url_is_caught(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs)
+    page = docs / default_language() / "conclusion.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nVoir <https://unregistered.example/x>.\n", encoding="utf-8")
+    assert unregistered_urls(docs) == {f"{default_language()}/conclusion.md": ["https://unregistered.example/x"]}
+
+
+def test_an_unknown_footnote_names_the_entry_line_and_fix(tmp_path: Path) -> None:
+    bad = GOOD.replace("  footnotes: [3]\n", "  footnotes: [3, 12]\n")
+    with pytest.raises(DataError) as error:
+        load_sources(write(tmp_path, bad))
+    message = str(error.value)
+    assert (
+        f"sources.yml:{line_of(bad, 'id: goodman-1974')}: entry 'goodman-1974': footnote 12 does not exist" in message
+    )
+    assert "Fix: use the note's original number" in message
+
+
+def test_a_footnote_cited_by_no_entry_is_reported(tmp_path: Path) -> None:
+    bad = GOOD.replace("  footnotes: [9]\n", "")
+    with pytest.raises(DataError, match=r"footnote 9 is cited by no entry\. Fix: add `footnotes: \[9\]`"):
+        load_sources(write(tmp_path, bad))
+
+
+def test_a_schema_error_names_the_line_and_fix(tmp_path: Path) -> None:
+    bad = GOOD.replace("  type: speech\n", "  type: speach\n")
+    with pytest.raises(DataError) as error:
+        load_sources(write(tmp_path, bad))
+    assert f"sources.yml:{line_of(bad, 'type: speach')}: 11/type: 'speach' is not one of" in str(error.value)
+    assert "Fix: one of book, chapter, article, report, speech, mention" in str(error.value)
+
+
+def test_the_build_stops_on_an_invalid_registry(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "*cache*"))
+    (project / "data" / "sources.yml").write_text(GOOD.replace("- id: wacquant-1993", "- id: Wacquant 1993"))
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.build", "--site-dir", str(tmp_path / "out")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project)},
+    )
+    assert result.returncode != 0
+    assert f"data/sources.yml:{line_of(GOOD, 'id: wacquant-1993')}: 5/id: 'Wacquant 1993'" in result.stderr
+    assert "Fix: a unique id, lower-case words joined by hyphens" in result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_an_unknown_marker_stops_the_build() -> None:
+    page = type("P", (), {"file": type("F", (), {"src_uri": "fr/x.md"})()})()
+    with pytest.raises(PluginError, match=r"fr/x\.md: unknown marker <!-- data: sourcez -->\. Fix: use one of"):
+        replace_markers("# T\n\n<!-- data: sourcez -->\n", page, None)
+
+
+def test_sources_page_lists_each_work_with_anchor_notes_and_links(site: Path) -> None:
+    soup = soup_of(site, "fr", "sources.md")
+    items = {li["id"]: li for li in soup.select("article ol.mf-sources > li")}
+    assert list(items) == ["mahy-blairon", *(entry["id"] for entry in sources())]
+    notes = [a["href"] for a in items["rta-rwlp-2020"].select(".mf-source-where a")]
+    assert notes == ["../texte-integral/#fn:6", "../texte-integral/#fn:8"]
+    assert "(p. 21)" in items["rta-rwlp-2020"].get_text() and "(p. 14)" in items["rta-rwlp-2020"].get_text()
+    links = [a["href"] for a in items["fits-ethique"].select(".mf-source-links a")]
+    assert links == [
+        "http://www.comitedevigilance.be/IMG/pdf/fits_docu_ethique.pdf",
+        "https://www.ifsw.org/global-social-work-statement-of-ethical-principles/",
+    ]
+    named = items["de-croo-2021"].select_one(".mf-source-where a")
+    assert named["href"] == "../arguments/2-democratie-culturelle/"
+    assert named.get_text() == "Le travail social est un travail de démocratie culturelle"
+
+
+def test_unverified_and_missing_details_are_shown_as_such(site: Path) -> None:
+    soup = soup_of(site, "fr", "sources.md")
+    goffman = soup.select_one("#goffman-1975").get_text(" ", strip=True)
+    assert "ISBN 2-7073-0079-9" in goffman and "Non vérifié : ISBN." in goffman
+    report = soup.select_one("#rta-rwlp-2020").get_text(" ", strip=True)
+    assert "[titre non vérifié]" in report and "Cherché sans succès : titre." in report
+    assert "novembre 2021 [date non vérifiée]" in soup.select_one("#mahy-blairon").get_text(" ", strip=True)
+
+
+def test_a_dead_link_shows_its_archived_copy_beside_it() -> None:
+    ui = strings(default_language())
+    dead = {"url": "https://gone.example/a.pdf", "role": "cited", "dead": True, "archive": "https://archive.example/a"}
+    html = link_item(dead, ui, default_language())
+    assert '<s><a href="https://gone.example/a.pdf">' in html and "lien mort" in html
+    assert '<a href="https://archive.example/a" class="mf-archive">copie archivée</a>' in html
+    without = {key: value for key, value in dead.items() if key != "archive"}
+    assert "aucune copie archivée connue" in link_item(without, ui, default_language())
+
+
+def test_registry_archive_addresses_are_never_invented() -> None:
+    # No archived copy is known yet: the field stays out rather than holding a guess.
+    assert [link for entry in sources() for link in entry.get("links", []) if "archive" in link] == []
+    assert (DATA / "sources.yml").is_file()
