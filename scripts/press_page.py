@@ -73,7 +73,10 @@ def paragraph_text(paragraph: BeautifulSoup) -> str:
         self_link.decompose()
     for call in paragraph.select("sup"):
         call.decompose()
-    return paragraph.get_text(" ", strip=True).replace(" ,", ",").replace(" .", ".")
+    for line_break in paragraph.select("br"):
+        line_break.replace_with(" ")
+    # No separator between inline elements, so that no space appears before punctuation.
+    return " ".join(paragraph.get_text().split())
 
 
 def quotes_html(page: Page, ctx: PageContext, original: bool) -> str:
@@ -92,7 +95,7 @@ def quotes_html(page: Page, ctx: PageContext, original: bool) -> str:
                 "Fix: choose a paragraph number shown on the site (¶)."
             )
         part, text = found[n]
-        if original and not text.startswith(quote["starts"]):
+        if original and not text.replace("\u00a0", " ").startswith(" ".join(quote["starts"].split())):
             raise PluginError(
                 f"data/manifesto.yml: key_quotes: paragraph {n} starts “{text[:60]}…”, not “{quote['starts']}”. "
                 "Fix: give the number of the paragraph that starts with these words."

@@ -27,7 +27,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @functools.cache
 def soup_file(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    """A built page as a reader sees its text: no-break spaces read as spaces (see test_typography)."""
+    return BeautifulSoup(path.read_text(encoding="utf-8").replace("\u00a0", " "), "lxml")
 
 
 def soup_of(site: Path, lang: str, src: str) -> BeautifulSoup:

@@ -9,12 +9,13 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import yaml
-from conftest import ROOT, soup_of
 from jsonschema import Draft202012Validator
 
 from scripts.citation import CFF, citation_key, export_path, highwire, pdf_url, reference
 from scripts.site_data import DATA, manifesto, pdf_path, schema
 from scripts.sources import sources
+
+from conftest import ROOT, soup_of
 
 TEXT_PAGES = [
     "index.md",

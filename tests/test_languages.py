@@ -100,7 +100,11 @@ KEPT_IN_ORIGINAL = re.compile(r"\[[^\]]*\]|«[^»]*»")
 def untranslated(html_path: Path) -> list[str]:
     """Paragraphs and headings of a translated page that read as the original's language."""
     article = BeautifulSoup(html_path.read_text(encoding="utf-8"), "lxml").select_one("article")
-    for skipped in article.select("div.footnote, .byline, aside.mf-translation, a.mf-para-link, a.headerlink, em"):
+    # Bibliographic entries and references name French works in French: not text to translate.
+    skipped_selector = (
+        "div.footnote, .byline, aside.mf-translation, a.mf-para-link, a.headerlink, em, .mf-sources, .mf-cite"
+    )
+    for skipped in article.select(skipped_selector):
         skipped.decompose()
     found = []
     for block in article.select("p, h1, h2, h3, li"):

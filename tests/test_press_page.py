@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from scripts.site_data import manifesto
+
 from conftest import page_path, soup_file, soup_of
 from test_site import ARGUMENTS
-
-from scripts.site_data import manifesto
 
 
 def test_press_page_lists_the_six_arguments_with_links(site: Path) -> None:

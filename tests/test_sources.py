@@ -8,13 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, soup_of
 from mkdocs.exceptions import PluginError
 
 from scripts.data_pages import replace_markers
 from scripts.site_data import DATA, DOCS, DataError, default_language, strings
 from scripts.sources import SOURCES, load_sources, sources, text_footnotes, unregistered_urls
 from scripts.sources_page import link_item
+
+from conftest import ROOT, soup_of
 
 GOOD = SOURCES.read_text(encoding="utf-8")
 

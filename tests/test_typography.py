@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from scripts.typography import NBSP, tie
 
-from conftest import soup_of
+from conftest import page_path
 
 
 def test_spaces_inside_guillemets_and_before_signs_do_not_break() -> None:
@@ -17,6 +19,7 @@ def test_spaces_inside_guillemets_and_before_signs_do_not_break() -> None:
 
 
 def test_built_pages_keep_guillemets_with_their_words(site: Path) -> None:
-    text = soup_of(site, "fr", "arguments/3-champ-obscur-et-obscurci.md").select_one("#p20").get_text()
+    html = page_path(site, "fr", "arguments/3-champ-obscur-et-obscurci.md").read_text(encoding="utf-8")
+    text = BeautifulSoup(html, "lxml").select_one("#p20").get_text()
     assert f"«{NBSP}champ{NBSP}»" in text
     assert "« " not in text and " »" not in text
