@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from scripts.site_data import DataError, author_names, languages, manifesto, strings
+from scripts.site_data import DataError, author_names, languages, manifesto, pdf_path, strings
 from scripts.text_parts import current_language, front_matter, text_parts
 
 _pages: list[Page] = []
@@ -54,7 +54,8 @@ def credit(ui: dict[str, str], data: dict[str, Any]) -> str:
 
 
 def site_context(config: MkDocsConfig, page: Page | None = None) -> dict[str, Any]:
-    ui = strings(current_language(config))
+    lang = current_language(config)
+    ui = strings(lang)
     data = manifesto()
     arguments = [p for p in text_parts(_pages) if front_matter(p.file)["text_part"] == "argument"]
     return {
@@ -65,6 +66,9 @@ def site_context(config: MkDocsConfig, page: Page | None = None) -> dict[str, An
         "argument_number": next((i for i, p in enumerate(arguments, 1) if p is page), None),
         "about_page": next((p for p in _pages if front_matter(p.file).get("about")), None),
         "whole_text_page": next((p for p in _pages if front_matter(p.file).get("whole_text")), None),
+        "lang": lang,
+        # The printable edition of this language; scripts/pdf.py writes its size into the link after the build.
+        "pdf_path": pdf_path(lang, data),
     }
 
 
