@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: build serve test lint system-deps lock clean
+.PHONY: build serve test lint bench system-deps lock clean
 
 $(STAMP): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -17,7 +17,8 @@ node_modules/.installed: package-lock.json
 	npm ci --silent --no-audit --no-fund
 	touch $@
 
-## build: the site into site/ (strict: a broken link, anchor, note or datum stops it)
+## build: the site into site/ (strict: a broken link, anchor, note or datum stops it), then one PDF
+## per language into site/pdf/ (skip the PDFs for a quick build: BUILD_PDF=false make build)
 build: $(STAMP)
 	$(PY) -m scripts.build
 
@@ -28,6 +29,10 @@ serve: $(STAMP)
 ## test: lint and the whole test suite (builds the site once, in a temporary folder)
 test: $(STAMP) node_modules/.installed system-deps
 	$(PY) -m pytest
+
+## bench: time the PDF of each language (median of 5 runs), with its size and page count
+bench: $(STAMP)
+	$(PY) -m scripts.bench
 
 lint: $(STAMP)
 	$(PY) -m ruff check scripts tests
