@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: build serve test lint translations system-deps lock clean check-links check-links-external cff
+.PHONY: build serve test lint translations bench system-deps lock clean check-links check-links-external cff
 
 $(STAMP): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -17,7 +17,8 @@ node_modules/.installed: package-lock.json
 	npm ci --silent --no-audit --no-fund
 	touch $@
 
-## build: the site into site/ (strict: a broken link, anchor, note or datum stops it)
+## build: the site into site/ (strict: a broken link, anchor, note or datum stops it), then one PDF
+## per language into site/pdf/ (skip the PDFs for a quick build: BUILD_PDF=false make build)
 build: $(STAMP)
 	$(PY) -m scripts.build
 
@@ -45,6 +46,10 @@ check-links-external: build
 ## cff: write CITATION.cff from data/manifesto.yml (the tests verify it is up to date)
 cff: $(STAMP)
 	$(PY) -m scripts.citation cff
+
+## bench: time the PDF of each language (median of 5 runs), with its size and page count
+bench: $(STAMP)
+	$(PY) -m scripts.bench
 
 lint: $(STAMP)
 	$(PY) -m ruff check scripts tests

@@ -15,7 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from scripts.site_data import DataError, author_names, default_language, languages, manifesto, strings
+from scripts.site_data import DataError, author_names, default_language, languages, manifesto, pdf_path, strings
 from scripts.text_parts import current_language, front_matter, text_parts
 
 _pages: list[Page] = []
@@ -60,7 +60,8 @@ def credit(ui: dict[str, str], data: dict[str, Any]) -> str:
 
 
 def site_context(config: MkDocsConfig, page: Page | None = None) -> dict[str, Any]:
-    ui = strings(current_language(config))
+    lang = current_language(config)
+    ui = strings(lang)
     data = manifesto()
     arguments = [p for p in text_parts(_pages) if front_matter(p.file)["text_part"] == "argument"]
     return {
@@ -74,6 +75,9 @@ def site_context(config: MkDocsConfig, page: Page | None = None) -> dict[str, An
         "translation": page.meta.get("translation") if page else None,
         "original_url": original_url(page, config) if page else None,
         "original_lang": default_language(config),
+        "lang": lang,
+        # The printable edition of this language; scripts/pdf.py writes its size into the link after the build.
+        "pdf_path": pdf_path(lang, data),
     }
 
 
