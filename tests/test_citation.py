@@ -39,7 +39,9 @@ def test_text_pages_carry_highwire_tags(site: Path) -> None:
         # The month is unverified: machine-read tags give only the year.
         assert meta(soup, "citation_publication_date") == ["2021"]
         assert meta(soup, "citation_language") == ["fr"]
-        assert meta(soup, "citation_pdf_url") == []  # no PDF step in this build
+        # The test build makes the PDFs: reference managers get the PDF's address, and it exists.
+        (pdf_address,) = meta(soup, "citation_pdf_url")
+        assert pdf_address.endswith("/" + pdf_path("fr")) and (site / pdf_path("fr")).is_file()
 
 
 def test_pages_outside_the_text_carry_no_citation_tags(site: Path) -> None:

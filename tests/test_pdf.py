@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 import shutil
-import subprocess
-import sys
 import urllib.request
 from collections import Counter
 from dataclasses import dataclass
@@ -16,9 +13,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, page_path, soup_file
 from mkdocs.config import load_config
 from mkdocs.utils import meta
+from projects import add_language, build_project, copy_project
 from pypdf import PdfReader
 
 import scripts.pdf as pdf_module
@@ -30,10 +27,12 @@ from scripts.site_data import (
     default_language,
     languages,
     manifesto,
-    mkdocs_config,
     pdf_path,
     strings,
 )
+from scripts.translations import stamp
+
+from conftest import ROOT, page_path, soup_file
 
 A4 = (595.28, 841.89)  # points
 # What hyphenation and line breaks add or remove: spaces of every kind and hyphens of every kind.
@@ -299,60 +298,47 @@ APPENDIX_TITLE = "Annexe d’essai"
 APPENDIX_TEXT = "Phrase témoin de l’annexe, qui renvoie au paragraphe 3."
 
 
-def declared_languages() -> list[str]:
-    plugin = next(p["i18n"] for p in mkdocs_config()["plugins"] if isinstance(p, dict) and "i18n" in p)
-    return [language["locale"] for language in plugin["languages"]]
+# A language no edition has: added as the README says, its pages copied from the original.
+EXTRA_LANGUAGE = ("it", "Italiano")
 
 
 @pytest.fixture(scope="module")
 def extended_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    extra = next((lang for lang in declared_languages() if lang not in LANGUAGES), None)
-    if extra is None:
-        pytest.skip("every declared language is already built: the main build covers them all")
-    project = tmp_path_factory.mktemp("project")
-    shutil.copytree(
-        ROOT,
-        project,
-        dirs_exist_ok=True,
-        ignore=shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "*cache*"),
-    )
+    project = copy_project(tmp_path_factory.mktemp("copy"))
+    extra, name = EXTRA_LANGUAGE
+    add_language(project, extra, name)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    text, switched = re.subn(rf"(- locale: {extra}\n(?:[ \t]+\w+: .*\n)*?[ \t]+build: )false", r"\1true", text)
-    assert switched == 1, f"mkdocs.yml: cannot switch {extra} on"
     nav_items = re.findall(r"(?m)^  - .*\.md$", text)
-    text = text.replace(nav_items[-1], f"{nav_items[-1]}\n  - annexe-essai.md", 1)
-    config.write_text(text, encoding="utf-8")
+    config.write_text(text.replace(nav_items[-1], f"{nav_items[-1]}\n  - annexe-essai.md", 1), encoding="utf-8")
     docs = project / "docs"
-    shutil.copytree(docs / default_language(), docs / extra)
     whole = whole_text_source(default_language()).removesuffix(".md")
     for lang in [*LANGUAGES, extra]:
+        translated = "" if lang == default_language() else 'translation:\n  source: ""\n  status: unreviewed\n'
         (docs / lang / "annexe-essai.md").write_text(
             # Raw HTML: mkdocs checks Markdown links' anchors before the build numbers the paragraphs.
-            f'---\npdf_appendix: true\n---\n\n# {APPENDIX_TITLE}\n\n{APPENDIX_TEXT} <a href="../{whole}/#p3">§ 3</a>\n',
+            f"---\npdf_appendix: true\n{translated}---\n\n# {APPENDIX_TITLE}\n\n"
+            f'{APPENDIX_TEXT} <a href="../{whole}/#p3">§ 3</a>\n',
             encoding="utf-8",
         )
+    for lang in LANGUAGES[1:]:
+        stamp(docs, default_language(), lang, "annexe-essai.md")
     site = project / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "scripts.build", "--site-dir", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(project), "SOURCE_DATE_EPOCH": "1700000000"},
-    )
+    result = build_project(project, site, pdf=True)
     assert result.returncode == 0, result.stderr
     return site, extra
 
 
 def test_a_language_switched_on_gets_its_pdf_with_no_code(extended_site: tuple[Path, str]) -> None:
     site, extra = extended_site
+    ui = strings(default_language())  # the added language's strings are a copy of the original's
     pdf = pdf_of(site, extra)
     assert reader(pdf).trailer["/Root"]["/Lang"] == extra
-    assert reader(pdf).metadata["/Keywords"] == strings(extra)["pdf_keywords"]
-    assert squeeze(strings(extra)["pdf_contents"]) in squeeze(page_text(pdf, 2))
+    assert reader(pdf).metadata["/Keywords"] == ui["pdf_keywords"]
+    assert squeeze(ui["pdf_contents"]) in squeeze(page_text(pdf, 2))
     link = soup_file(page_path(site, extra, "index.md")).select_one("a[type='application/pdf']")
     assert (page_path(site, extra, "index.md").parent / link["href"]).resolve() == pdf.resolve()
-    assert strings(extra)["pdf_size"].format(size=human_size(pdf.stat().st_size)) in link.get_text()
+    assert ui["pdf_size"].format(size=human_size(pdf.stat().st_size)) in link.get_text()
 
 
 def test_pages_marked_pdf_appendix_come_after_the_text(extended_site: tuple[Path, str]) -> None:

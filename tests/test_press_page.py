@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.site_data import manifesto
+from scripts.site_data import manifesto, pdf_path
 
 from conftest import page_path, soup_file, soup_of
 from test_site import ARGUMENTS
@@ -49,9 +49,11 @@ def test_facts_give_authors_first_publication_contact_and_version(site: Path) ->
     ] == [manifesto()["edition"]["version"]]
 
 
-def test_no_pdf_link_while_the_pdf_step_is_off(site: Path) -> None:
+def test_the_pdf_is_linked_when_the_pdf_step_is_on(site: Path) -> None:
     facts = soup_of(site, "fr", "presse.md").select_one("article dl.mf-press-facts")
-    assert not [a for a in facts.select("a") if a["href"].endswith(".pdf") and "intermag" not in a["href"]]
+    links = [a["href"] for a in facts.select("a") if a["href"].endswith(".pdf") and "intermag" not in a["href"]]
+    assert links == [f"../{pdf_path('fr')}"]
+    assert (site / pdf_path("fr")).is_file()
 
 
 def test_sources_and_press_pages_come_before_the_about_page(site: Path) -> None:

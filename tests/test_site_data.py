@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from projects import build_project, copy_project
 
-from scripts.site_data import DATA, ROOT, DataError, languages, load_checked
+from scripts.site_data import DATA, DataError, languages, load_checked
 
 GOOD = (DATA / "manifesto.yml").read_text(encoding="utf-8")
 
@@ -56,17 +54,10 @@ def test_broken_yaml_names_the_line(tmp_path: Path) -> None:
 
 
 def test_the_build_stops_on_invalid_data_and_writes_nothing(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "*cache*"))
+    project = copy_project(tmp_path)
     manifesto = project / "data" / "manifesto.yml"
     manifesto.write_text(GOOD.replace("  - given: Jean\n", "  - given: 42\n"), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "scripts.build", "--site-dir", str(tmp_path / "out")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project)},
-    )
+    result = build_project(project, tmp_path / "out")
     assert result.returncode != 0
     assert "data/manifesto.yml:" in result.stderr and "authors/1/given: 42 is not of type 'string'" in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()

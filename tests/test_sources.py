@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
+from projects import build_project, copy_project
 
 from scripts.data_pages import replace_markers
 from scripts.site_data import DATA, DOCS, DataError, default_language, strings
 from scripts.sources import SOURCES, load_sources, sources, text_footnotes, unregistered_urls
 from scripts.sources_page import link_item
 
-from conftest import ROOT, soup_of
+from conftest import soup_of
 
 GOOD = SOURCES.read_text(encoding="utf-8")
 
@@ -75,16 +74,9 @@ def test_a_schema_error_names_the_line_and_fix(tmp_path: Path) -> None:
 
 
 def test_the_build_stops_on_an_invalid_registry(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "*cache*"))
+    project = copy_project(tmp_path)
     (project / "data" / "sources.yml").write_text(GOOD.replace("- id: wacquant-1993", "- id: Wacquant 1993"))
-    result = subprocess.run(
-        [sys.executable, "-m", "scripts.build", "--site-dir", str(tmp_path / "out")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project)},
-    )
+    result = build_project(project, tmp_path / "out")
     assert result.returncode != 0
     assert f"data/sources.yml:{line_of(GOOD, 'id: wacquant-1993')}: 5/id: 'Wacquant 1993'" in result.stderr
     assert "Fix: a unique id, lower-case words joined by hyphens" in result.stderr
