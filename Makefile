@@ -47,7 +47,7 @@ check-links-external: build
 cff: $(STAMP)
 	$(PY) -m scripts.citation cff
 
-## bench: time the PDF of each language (median of 5 runs), with its size and page count
+## bench: build time, page weight (first visit, gzip) and each PDF's time, size and pages (median of 3 runs)
 bench: $(STAMP)
 	$(PY) -m scripts.bench
 

@@ -1,43 +1,87 @@
-"""Measure the PDF step: for each language, build time (median of several runs), size, pages.
+"""Measure the build, the weight of the pages and the PDFs. A measure, not a test.
 
-`python -m scripts.bench [--runs N]` (`make bench`) builds the site once into a temporary
-folder without PDFs, then times the PDF of each language N times. It is a measure, not a test.
+`python -m scripts.bench [--runs N]` (`make bench`) prints:
+- the time of a whole build (`scripts.build`, site and PDFs) and of the site alone, median of N runs;
+- for some pages of each language, what a first visit downloads (HTML and the files it
+  loads, gzip-compressed as a server would send them) and what a later page costs (its HTML);
+- for each language's PDF: the time to make it (median of N runs), its size and page count.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from pypdf import PdfReader
 
 from scripts.build import ROOT, build_site
 from scripts.pdf import edition_date, editions, write_pdf
+from scripts.site_data import built_page, languages
+
+SAMPLE_PAGES = ["index.md", "arguments/1-deux-evidences-crues.md", "texte-integral.md"]
+
+
+def median_seconds(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def gzipped(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+def loaded_files(page: Path, site: Path) -> list[Path]:
+    """Files a browser fetches to show the page: stylesheets, scripts, icons, images."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    refs = [link["href"] for link in soup.select("link[rel~=stylesheet], link[rel~=icon]")]
+    refs += [tag["src"] for tag in soup.select("script[src], img[src]")]
+    files = []
+    for ref in refs:
+        path = (page.parent / urlsplit(ref).path).resolve()
+        if path.is_file() and path.is_relative_to(site.resolve()):
+            files.append(path)
+    return files
+
+
+def weight_table(site: Path) -> list[str]:
+    lines = [f"{'page':<48}{'HTML (gz)':>12}{'first visit (gz)':>20}"]
+    for lang in languages():
+        for page in SAMPLE_PAGES:
+            html = built_page(site, lang, page)
+            first = gzipped(html) + sum(gzipped(f) for f in loaded_files(html, site))
+            lines.append(f"{lang + '/' + page:<48}{gzipped(html) / 1000:>9.1f} kB{first / 1000:>17.1f} kB")
+    return lines
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--runs", type=int, default=5, help="runs per language (default 5)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measure (default 3)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder)
-        build_site(site, pdf=False)
+        whole = median_seconds(lambda: build_site(site), args.runs)
+        pages_only = median_seconds(lambda: build_site(site, pdf=False), args.runs)
+        print(f"build, median of {args.runs}: site and PDFs {whole:.2f} s; site alone {pages_only:.2f} s\n")
+        print("\n".join(weight_table(site)), "\n")
         date = edition_date()
-        print(f"{'language':<10}{'median time':>14}{'size':>12}{'pages':>8}")
+        print(f"{'PDF':<10}{'median time':>14}{'size':>12}{'pages':>8}")
         for edition in editions(site, load_config(str(ROOT / "mkdocs.yml"))):
-            times = []
-            for _ in range(args.runs):
-                start = time.perf_counter()
-                pdf = write_pdf(edition, date)
-                times.append(time.perf_counter() - start)
-            pages = len(PdfReader(pdf).pages)
-            size = pdf.stat().st_size
-            print(f"{edition.lang:<10}{statistics.median(times):>12.2f} s{size / 1000:>9.1f} kB{pages:>8}")
+            seconds = median_seconds(lambda edition=edition: write_pdf(edition, date), args.runs)
+            size, pages = edition.pdf.stat().st_size, len(PdfReader(edition.pdf).pages)
+            print(f"{edition.lang:<10}{seconds:>12.2f} s{size / 1000:>9.1f} kB{pages:>8}")
     return 0
 
 
