@@ -1,7 +1,7 @@
 """How to cite the text, from data/manifesto.yml: references, exports and page metadata.
 
 As a library: the formatted reference in a language's usual style (templates in
-data/strings/<lang>.yml), BibTeX, RIS and CSL-JSON, Highwire Press meta tags and schema.org
+docs/<lang>/interface.yml), BibTeX, RIS and CSL-JSON, Highwire Press meta tags and schema.org
 JSON-LD. As an mkdocs hook: gives templates `mf_citation` on the text's pages and writes
 `cite/<key>.{bib,ris,json}` into each language's folder of the built site.
 As a command: `python -m scripts.citation cff` writes CITATION.cff, `--check` verifies it.
@@ -82,7 +82,7 @@ def name_fields(person: Data) -> dict[str, str]:
 
 
 def author_list(people: list[Data], ui: dict[str, str]) -> str:
-    """Authors in the language's citation style: first and other names, separators (data/strings)."""
+    """Authors in the language's citation style: first and other names, separators (docs/<lang>/interface.yml)."""
     names = [
         ui["cite_author_first" if i == 0 else "cite_author_other"].format(**name_fields(p))
         for i, p in enumerate(people)

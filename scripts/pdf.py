@@ -124,7 +124,7 @@ def edition_date() -> str:
 
 
 def linked(template: str, **values: str) -> Markup:
-    """Fill a string of data/strings with values; `url` becomes a link showing the address."""
+    """Fill a string of docs/<lang>/interface.yml with values; `url` becomes a link showing the address."""
     fields = {k: Markup('<a href="{0}">{0}</a>').format(v) if k == "url" else v for k, v in values.items()}
     return Markup.escape(template).format(**fields)
 

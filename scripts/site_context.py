@@ -25,7 +25,7 @@ _original_404: list[str] = []
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         manifesto()
-        for lang in languages(config, built_only=False):
+        for lang in languages(config):  # a language still in progress (build: false) may lack its labels
             strings(lang)
     except DataError as error:
         raise PluginError(str(error)) from None

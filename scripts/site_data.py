@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 DOCS = ROOT / "docs"
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
+INTERFACE = "interface.yml"  # mkdocs.yml `exclude_docs` keeps it out of the site
 
 
 class DataError(Exception):
@@ -89,9 +90,14 @@ def manifesto() -> dict[str, Any]:
     return load_checked(DATA / "manifesto.yml", "manifesto")
 
 
+def interface_file(lang: str) -> Path:
+    """A language's interface strings live in its own folder, beside its pages (excluded from the site)."""
+    return DOCS / lang / INTERFACE
+
+
 @cache
 def strings(lang: str) -> dict[str, str]:
-    return load_checked(DATA / "strings" / f"{lang}.yml", "strings")
+    return load_checked(interface_file(lang), "strings")
 
 
 def mkdocs_config() -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """The sources page: every work of the registry, with its anchor, the notes that cite it and its links.
 
-Rendered from data/sources.yml and data/manifesto.yml with the words of data/strings/<lang>.yml;
+Rendered from data/sources.yml and data/manifesto.yml with the words of docs/<lang>/interface.yml;
 the page's Markdown holds only its title, an introduction and the marker `<!-- data: sources -->`.
 """
 

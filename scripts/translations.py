@@ -33,7 +33,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.utils import meta
 
-from scripts.site_data import DOCS, built_page, default_language, languages
+from scripts.site_data import DOCS, INTERFACE, built_page, default_language, languages
 from scripts.text_parts import current_language
 
 STATUSES = ("unreviewed", "reviewed")
@@ -191,13 +191,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Every page of the original exists in every built language, before anything is built."""
     docs = Path(config.docs_dir)
     langs = languages(config)
-    missing = [s for s in all_states(docs, langs) if s.state == "missing"]
+    missing = [(s.lang, s.page) for s in all_states(docs, langs) if s.state == "missing"]
+    missing += [(lang, INTERFACE) for lang in langs[1:] if not (docs / lang / INTERFACE).is_file()]
     if missing:
         raise PluginError(
             "\n".join(
-                f"docs/{s.lang}/{s.page}: missing translation of docs/{langs[0]}/{s.page}. "
-                f"Fix: translate it, or set `build: false` for '{s.lang}' in mkdocs.yml until it is ready."
-                for s in missing
+                f"docs/{lang}/{page}: missing translation of docs/{langs[0]}/{page}. "
+                f"Fix: translate it, or set `build: false` for '{lang}' in mkdocs.yml until it is ready."
+                for lang, page in missing
             )
         )
     return config

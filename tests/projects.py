@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.site_data import ROOT, languages
+from scripts.site_data import INTERFACE, ROOT, languages
 from scripts.translations import stamp
 
 IGNORED = shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "*cache*", "reports")
@@ -55,8 +55,6 @@ def add_language(project: Path, lang: str, name: str) -> None:
         "      languages:\n", f"      languages:\n        - {{locale: {lang}, name: {name}, build: true}}\n", 1
     )
     config.write_text(text, encoding="utf-8")
-    original = languages()[0]
-    shutil.copy(project / "data" / "strings" / f"{original}.yml", project / "data" / "strings" / f"{lang}.yml")
     translate_by_copy(project, lang)
 
 
@@ -65,6 +63,8 @@ def translate_by_copy(project: Path, lang: str) -> None:
     original = languages()[0]
     source, target = project / "docs" / original, project / "docs" / lang
     shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    shutil.copy(source / INTERFACE, target / INTERFACE)  # the interface strings, to be translated too
     for page in source.rglob("*.md"):
         text = FRONT_MATTER.sub(
             lambda m: f"---\n{m.group(1)}\n{TRANSLATION_BLOCK}---\n", page.read_text(encoding="utf-8"), count=1

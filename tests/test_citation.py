@@ -12,7 +12,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from scripts.citation import CFF, citation_key, export_path, highwire, pdf_url, reference
-from scripts.site_data import DATA, manifesto, pdf_path, schema
+from scripts.site_data import DOCS, INTERFACE, manifesto, pdf_path, schema
 from scripts.sources import sources
 
 from conftest import ROOT, soup_of
@@ -24,7 +24,7 @@ TEXT_PAGES = [
     "conclusion.md",
     "texte-integral.md",
 ]
-STRING_FILES = sorted((DATA / "strings").glob("*.yml"))
+STRING_FILES = sorted(DOCS.glob(f"*/{INTERFACE}"))
 
 
 def meta(soup, name: str) -> list[str]:
@@ -73,7 +73,7 @@ def test_json_ld_describes_the_article_its_first_publication_and_citations(site:
 
 
 def test_reference_in_each_language_style() -> None:
-    references = {path.stem: reference(path.stem) for path in STRING_FILES}
+    references = {path.parent.name: reference(path.parent.name) for path in STRING_FILES}
     for text in references.values():
         assert "Pourquoi il faut refuser" in text and "724" in text
         assert manifesto()["first_publication"]["url"] in text

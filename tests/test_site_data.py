@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from projects import build_project, copy_project
 
-from scripts.site_data import DATA, DataError, languages, load_checked
+from scripts.site_data import DATA, DataError, interface_file, languages, load_checked
 
 GOOD = (DATA / "manifesto.yml").read_text(encoding="utf-8")
 
@@ -25,7 +25,7 @@ def line_of(text: str, needle: str) -> int:
 def test_the_project_data_is_valid() -> None:
     assert load_checked(DATA / "manifesto.yml", "manifesto")["authors"][0]["family"] == "Mahy"
     for lang in languages():
-        load_checked(DATA / "strings" / f"{lang}.yml", "strings")
+        load_checked(interface_file(lang), "strings")
 
 
 def test_a_wrong_value_names_file_line_and_fix(tmp_path: Path) -> None:
