@@ -35,6 +35,11 @@ def soup_of(site: Path, lang: str, src: str) -> BeautifulSoup:
     return soup_file(page_path(site, lang, src))
 
 
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line of `text` where `needle` first appears (for error messages that name a line)."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
 @pytest.fixture(scope="session")
 def all_languages() -> list[str]:
     return languages()

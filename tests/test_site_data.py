@@ -9,6 +9,8 @@ from projects import build_project, copy_project
 
 from scripts.site_data import DATA, DataError, interface_file, languages, load_checked
 
+from conftest import line_of
+
 GOOD = (DATA / "manifesto.yml").read_text(encoding="utf-8")
 
 
@@ -16,10 +18,6 @@ def write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "manifesto.yml"
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def line_of(text: str, needle: str) -> int:
-    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
 def test_the_project_data_is_valid() -> None:

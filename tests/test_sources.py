@@ -14,7 +14,7 @@ from scripts.site_data import DATA, DOCS, DataError, default_language, strings
 from scripts.sources import SOURCES, load_sources, sources, text_footnotes, unregistered_urls
 from scripts.sources_page import link_item
 
-from conftest import soup_of
+from conftest import line_of, soup_of
 
 GOOD = SOURCES.read_text(encoding="utf-8")
 
@@ -23,10 +23,6 @@ def write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "sources.yml"
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def line_of(text: str, needle: str) -> int:
-    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
 def test_every_footnote_of_the_text_is_tied_to_an_entry() -> None:
