@@ -12,7 +12,6 @@ from bs4 import BeautifulSoup
 from scripts.build import build_site
 from scripts.links import serve
 from scripts.site_data import built_page as page_path
-from scripts.site_data import languages
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -38,11 +37,6 @@ def soup_of(site: Path, lang: str, src: str) -> BeautifulSoup:
 def line_of(text: str, needle: str) -> int:
     """The 1-based line of `text` where `needle` first appears (for error messages that name a line)."""
     return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
-
-
-@pytest.fixture(scope="session")
-def all_languages() -> list[str]:
-    return languages()
 
 
 @pytest.fixture(scope="session")
