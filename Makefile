@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: build serve test lint translations bench system-deps lock clean check-links check-links-external cff
+.PHONY: build serve test lint translations bench system-deps build-deps lock clean check-links check-links-external cff
 
 $(STAMP): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -19,7 +19,7 @@ node_modules/.installed: package-lock.json
 
 ## build: the site into site/ (strict: a broken link, anchor, note or datum stops it), then one PDF
 ## per language into site/pdf/ (skip the PDFs for a quick build: BUILD_PDF=false make build)
-build: $(STAMP)
+build: $(STAMP) build-deps
 	$(PY) -m scripts.build
 
 ## serve: live preview on http://127.0.0.1:8000/
@@ -55,9 +55,12 @@ lint: $(STAMP)
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff format --check scripts tests
 
-## system-deps: Debian packages the tests need (headless Chromium), installed when missing
+## system-deps: Debian packages the build and the tests need (Pango, headless Chromium), when missing
 system-deps:
-	bash scripts/install-system-deps.sh
+	bash scripts/install-system-deps.sh test
+
+build-deps:
+	bash scripts/install-system-deps.sh build
 
 ## lock: re-pin requirements.in into requirements.lock (with hashes)
 lock:

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs; installed only when missing (needs root, as on CI).
+# Debian packages the project needs, installed only when missing (needs root, as on CI).
+#   install-system-deps.sh build   Pango, which WeasyPrint needs to make the PDFs
+#   install-system-deps.sh test    the same, and headless Chromium for the browser tests
 set -euo pipefail
 needed=()
-command -v chromium >/dev/null || needed+=(chromium)
 dpkg -s libpango-1.0-0 >/dev/null 2>&1 || needed+=(libpango-1.0-0 libpangoft2-1.0-0)
+if [ "${1:-test}" = test ]; then
+  command -v chromium >/dev/null || needed+=(chromium)
+fi
 if [ ${#needed[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${needed[*]}"
   export DEBIAN_FRONTEND=noninteractive
