@@ -6,6 +6,7 @@ they hold no prose of their own.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,6 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from scripts.site_data import DataError, author_names, default_language, languages, manifesto, pdf_path, strings
+from scripts.sources import sources
 from scripts.text_parts import current_language, front_matter, text_parts
 
 _pages: list[Page] = []
@@ -23,6 +25,9 @@ _original_404: list[str] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Data files are read once per build, not once per process: `make serve` sees every edit.
+    for cached in (manifesto, strings, sources):
+        cached.cache_clear()
     try:
         manifesto()
         for lang in languages(config):  # a language still in progress (build: false) may lack its labels
@@ -38,7 +43,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Heading self-links get their title in the page's language."""
-    title = strings(current_language(config))["heading_link_title"]
+    title = escape(strings(current_language(config))["heading_link_title"], quote=True)
     return html.replace('class="headerlink" href=', f'class="headerlink" title="{title}" href=').replace(
         ' title="Permanent link"', ""
     )

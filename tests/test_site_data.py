@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from projects import build_project, copy_project
 
-from scripts.site_data import DATA, DataError, interface_file, languages, load_checked
+from scripts.site_data import DATA, ROOT, DataError, interface_file, languages, load_checked
 
 from conftest import line_of
 
@@ -59,3 +60,22 @@ def test_the_build_stops_on_invalid_data_and_writes_nothing(tmp_path: Path) -> N
     assert result.returncode != 0
     assert "data/manifesto.yml:" in result.stderr and "authors/1/given: 42 is not of type 'string'" in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_each_build_rereads_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`make serve` rebuilds in one process: an edited label must show without a restart."""
+    from mkdocs.config import load_config
+
+    import scripts.site_data as site_data
+    from scripts import site_context
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    site_context.on_config(config)
+    before = config.site_name
+    docs = tmp_path / "docs"
+    shutil.copytree(site_data.DOCS, docs)
+    interface = docs / languages()[0] / site_data.INTERFACE
+    interface.write_text(interface.read_text(encoding="utf-8") + "\nsite_name: Nom modifié\n", encoding="utf-8")
+    monkeypatch.setattr(site_data, "DOCS", docs)
+    site_context.on_config(config)
+    assert (before, config.site_name) == (before, "Nom modifié") and before != "Nom modifié"
