@@ -36,14 +36,33 @@ def open_page(browser: Browser, url: str, **context: object) -> Page:
 def test_pages_request_nothing_but_the_site(browser: Browser, site: Path, site_url: str) -> None:
     own = urlsplit(site_url).netloc
     requested: list[str] = []
+    refused: list[str] = []
     context = browser.new_context()
     context.on("request", lambda request: requested.append(request.url))
     page = context.new_page()
+    page.on(
+        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
+    )
     for path in html_pages(site):
         page.goto(site_url + (path + "/" if path else ""), wait_until="networkidle")
     assert len(requested) > len(html_pages(site))
     assert [url for url in requested if urlsplit(url).netloc != own and not url.startswith("data:")] == []
+    assert refused == [], "the site's own resources break its Content-Security-Policy"
     context.close()
+
+
+def test_the_browser_refuses_requests_to_other_hosts(browser: Browser, site_url: str) -> None:
+    """Should a page ever embed something from elsewhere, its Content-Security-Policy blocks it."""
+    elsewhere = "http://127.0.0.2:9/tracker.png"  # another origin, still on this machine
+    page = open_page(browser, site_url + "conclusion/")
+    failed: list[tuple[str, str | None]] = []
+    refused: list[str] = []
+    page.on("requestfailed", lambda request: failed.append((request.url, request.failure)))
+    page.on("console", lambda message: refused.append(message.text))
+    page.evaluate("url => { const img = new Image(); img.src = url; document.body.append(img); }", elsewhere)
+    page.wait_for_timeout(300)
+    assert (elsewhere, "csp") in failed  # stopped by the policy, before any connection
+    assert any("Content Security Policy" in text and elsewhere in text for text in refused), refused
 
 
 def test_text_reads_on_a_small_phone_without_javascript(browser: Browser, site_url: str) -> None:
