@@ -24,8 +24,8 @@ from mkdocs.config import load_config
 from pypdf import PdfReader
 
 from scripts.build import ROOT, build_site
-from scripts.pdf import edition_date, editions, write_pdf
-from scripts.site_data import built_page, languages
+from scripts.data.load import built_page, languages
+from scripts.editions.pdf import edition_date, editions, write_pdf
 
 SAMPLE_PAGES = ["index.md", "arguments/1-deux-evidences-crues.md", "texte-integral.md"]
 

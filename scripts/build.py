@@ -12,8 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.print_html import PrintError
-from scripts.site_data import DataError
+from scripts.data.load import DataError
+from scripts.editions.print_html import PrintError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,7 +24,7 @@ def build_site(site_dir: Path, *, pdf: bool = True) -> None:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     subprocess.run(command, cwd=ROOT, env=env, check=True)
     if pdf:
-        from scripts.pdf import make_pdfs  # WeasyPrint is loaded only when PDFs are made
+        from scripts.editions.pdf import make_pdfs  # WeasyPrint is loaded only when PDFs are made
 
         make_pdfs(site_dir)
 

@@ -10,8 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts.build import build_site
-from scripts.links import serve
-from scripts.site_data import built_page as page_path
+from scripts.checks.links import serve
+from scripts.data.load import built_page as page_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.site_data import INTERFACE, ROOT, languages
-from scripts.translations import stamp
+from scripts.checks.translations import stamp
+from scripts.data.load import INTERFACE, ROOT, languages
 
 IGNORED = shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "*cache*", "reports")
 FRONT_MATTER = re.compile(r"^---\n(.*?)\n---\n", re.S)

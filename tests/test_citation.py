@@ -11,9 +11,9 @@ from types import SimpleNamespace
 import yaml
 from jsonschema import Draft202012Validator
 
-from scripts.citation import CFF, citation_key, export_path, highwire, pdf_url, reference
-from scripts.site_data import DOCS, INTERFACE, manifesto, pdf_path, schema
-from scripts.sources import sources
+from scripts.data.load import DOCS, INTERFACE, manifesto, pdf_path, schema
+from scripts.data.sources import sources
+from scripts.site.citation import CFF, citation_key, export_path, highwire, pdf_url, reference
 
 from conftest import ROOT, soup_of
 

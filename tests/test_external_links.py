@@ -12,8 +12,8 @@ from typing import ClassVar
 
 import pytest
 
-import scripts.external_links as external
-from scripts.external_links import (
+import scripts.checks.external_links as external
+from scripts.checks.external_links import (
     DEAD,
     EXIT_DEAD,
     EXIT_OFFLINE,
@@ -28,7 +28,7 @@ from scripts.external_links import (
     report_markdown,
     site_links,
 )
-from scripts.sources import registered_urls
+from scripts.data.sources import registered_urls
 
 # Short enough for a test, still exercising every rule: a timeout, retries, a capped Retry-After.
 FAST = Policy(timeout=1, requests_per_second=100, threads=4, retries=1, retry_wait=0.1, max_retry_after=0.5)

@@ -8,8 +8,8 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
+from scripts.data.load import strings
 from scripts.footnotes import renumber
-from scripts.site_data import strings
 
 from conftest import soup_of
 

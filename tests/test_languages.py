@@ -10,8 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
-from scripts.site_data import DOCS, built_page, languages, strings
-from scripts.translations import all_states, failures_report, pages, parity_differences
+from scripts.checks.translations import all_states, failures_report, pages, parity_differences
+from scripts.data.load import DOCS, built_page, languages, strings
 
 from conftest import soup_file
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from scripts.links import check_internal
+from scripts.checks.links import check_internal
 
 
 def test_built_site_has_no_broken_link_or_anchor(site: Path) -> None:

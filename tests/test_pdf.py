@@ -18,10 +18,9 @@ from mkdocs.utils import meta
 from projects import add_language, build_project, copy_project
 from pypdf import PdfReader
 
-import scripts.pdf as pdf_module
-from scripts.pdf import edition_date, editions, human_size
-from scripts.print_html import PrintError, printable_text
-from scripts.site_data import (
+import scripts.editions.pdf as pdf_module
+from scripts.checks.translations import stamp
+from scripts.data.load import (
     DOCS,
     author_names,
     default_language,
@@ -30,7 +29,8 @@ from scripts.site_data import (
     pdf_path,
     strings,
 )
-from scripts.translations import stamp
+from scripts.editions.pdf import edition_date, editions, human_size
+from scripts.editions.print_html import PrintError, printable_text
 
 from conftest import ROOT, page_path, soup_file
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.site_data import manifesto, pdf_path
+from scripts.data.load import manifesto, pdf_path
 
 from conftest import page_path, soup_file, soup_of
 from test_site import ARGUMENTS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.privacy import page_findings, site_findings
+from scripts.checks.privacy import page_findings, site_findings
 
 
 def test_built_site_references_no_other_host(site: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from projects import build_project, copy_project
 
-from scripts.site_data import DATA, ROOT, DataError, interface_file, languages, load_checked
+from scripts.data.load import DATA, ROOT, DataError, interface_file, languages, load_checked
 
 from conftest import line_of
 
@@ -66,8 +66,8 @@ def test_each_build_rereads_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyP
     """`make serve` rebuilds in one process: an edited label must show without a restart."""
     from mkdocs.config import load_config
 
-    import scripts.site_data as site_data
-    from scripts import site_context
+    import scripts.data.load as site_data
+    from scripts.hooks import site_context
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     site_context.on_config(config)

@@ -9,10 +9,10 @@ import pytest
 from mkdocs.exceptions import PluginError
 from projects import build_project, copy_project
 
+from scripts.data.load import DATA, DOCS, DataError, default_language, strings
+from scripts.data.sources import SOURCES, load_sources, sources, text_footnotes, unregistered_urls
 from scripts.data_pages import replace_markers
-from scripts.site_data import DATA, DOCS, DataError, default_language, strings
-from scripts.sources import SOURCES, load_sources, sources, text_footnotes, unregistered_urls
-from scripts.sources_page import link_item
+from scripts.site.sources_page import link_item
 
 from conftest import line_of, soup_of
 

@@ -13,10 +13,10 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from scripts.citation import EXPORTS, MEDIA_TYPES, export_path, language_prefix, pdf_enabled, reference, shown_date
-from scripts.page_links import PageContext, link
-from scripts.site_data import author_names, manifesto, pdf_path
-from scripts.text_parts import front_matter, text_parts
+from scripts.data.load import author_names, manifesto, pdf_path
+from scripts.data.text import front_matter, text_parts
+from scripts.site.citation import EXPORTS, MEDIA_TYPES, export_path, language_prefix, pdf_enabled, reference, shown_date
+from scripts.site.page_links import PageContext, link
 
 QUOTES_PLACEHOLDER = '<div class="mf-quotes" data-mf-quotes="pending"></div>'
 

@@ -14,7 +14,7 @@ from urllib.parse import urldefrag, urljoin
 
 from bs4 import BeautifulSoup, Tag
 
-from scripts.site_data import shown
+from scripts.data.load import shown
 
 # Screen furniture: heading and paragraph self-links, notes' back-links, Material's page buttons.
 SCREEN_ONLY = "a.headerlink, a.mf-para-link, a.footnote-backref, .md-source-file, .md-content__button, script"

@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from mkdocs.utils import yaml_load
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 DOCS = ROOT / "docs"
 SCHEMAS = Path(__file__).resolve().parent / "schemas"

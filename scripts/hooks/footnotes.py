@@ -16,8 +16,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from scripts.site_data import strings
-from scripts.text_parts import current_language
+from scripts.data.load import strings
+from scripts.data.text import current_language
 
 UNRESOLVED_CALL = re.compile(r"\[\^[^\]\s]+\]")
 

@@ -15,8 +15,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from scripts.site_data import default_language, strings
-from scripts.text_parts import current_language, is_whole_text, text_parts
+from scripts.data.load import default_language, strings
+from scripts.data.text import current_language, is_whole_text, text_parts
 
 # Paragraphs that are not the authors' running text: the byline, and the notes (cited by their own number).
 NOT_NUMBERED = ".byline, div.footnote p"

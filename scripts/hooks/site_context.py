@@ -16,9 +16,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from scripts.site_data import DataError, author_names, default_language, languages, manifesto, pdf_path, strings
-from scripts.sources import sources
-from scripts.text_parts import current_language, front_matter, text_parts
+from scripts.data.load import DataError, default_language, languages, manifesto, pdf_path, strings
+from scripts.data.sources import sources
+from scripts.data.text import current_language, front_matter, text_parts
+from scripts.site.credit import credit
 
 _pages: list[Page] = []
 _original_404: list[str] = []
@@ -52,16 +53,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _pages[:] = nav.pages
     return nav
-
-
-def credit(ui: dict[str, str], data: dict[str, Any]) -> str:
-    publication = data["first_publication"]
-    return ui["credit"].format(
-        authors=ui["author_join"].join(author_names(data)),
-        publisher=publication["publisher"],
-        website=publication["website"],
-        number=publication.get("number", ""),
-    )
 
 
 def site_context(config: MkDocsConfig, page: Page | None = None) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from scripts.text_parts import body, is_whole_text, text_parts
+from scripts.data.text import body, is_whole_text, text_parts
 
 HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]]+)\]:", re.MULTILINE)

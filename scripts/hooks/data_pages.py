@@ -16,12 +16,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from scripts.page_links import PageContext
-from scripts.press_page import QUOTES_PLACEHOLDER, quotes_html, render_arguments, render_cite, render_facts
-from scripts.site_data import DataError, default_language, manifesto, strings
-from scripts.sources import sources
-from scripts.sources_page import render_sources
-from scripts.text_parts import current_language
+from scripts.data.load import DataError, default_language, manifesto, strings
+from scripts.data.sources import sources
+from scripts.data.text import current_language
+from scripts.site.page_links import PageContext
+from scripts.site.press_page import QUOTES_PLACEHOLDER, quotes_html, render_arguments, render_cite, render_facts
+from scripts.site.sources_page import render_sources
 
 MARKER = re.compile(r"^<!--\s*data:\s*([\w-]+)\s*-->\s*$", re.MULTILINE)
 

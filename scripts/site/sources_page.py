@@ -9,10 +9,10 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from scripts.citation import localized_date, publication, reference
-from scripts.page_links import PageContext, link
-from scripts.site_data import manifesto
-from scripts.sources import Entry, sources
+from scripts.data.load import manifesto
+from scripts.data.sources import Entry, sources
+from scripts.site.citation import localized_date, publication, reference
+from scripts.site.page_links import PageContext, link
 
 QUOTED_TYPES = {"chapter", "article"}
 THE_TEXT_ANCHOR = "mahy-blairon"

@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from scripts.text_parts import body, front_matter
+from scripts.data.text import body, front_matter
 
 
 @dataclass

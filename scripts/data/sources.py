@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from scripts.site_data import DATA, DOCS, DataError, default_language, load_checked, manifesto, shown
+from scripts.data.load import DATA, DOCS, DataError, default_language, load_checked, manifesto, shown
 
 SOURCES = DATA / "sources.yml"
 FOOTNOTE_DEF = re.compile(r"^\[\^(\d+)\]:", re.MULTILINE)

@@ -1,0 +1,116 @@
+"""Check the built site's internal links and anchors with linkchecker, over loopback.
+
+`python -m scripts.links [SITE_DIR]` serves the folder on 127.0.0.1, crawls it from
+the home page of every language and lists each broken link or missing anchor with
+the page it is on. Exit 0: no problem; 1: problems found.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import http.server
+import io
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+LINKCHECKER = Path(sys.executable).with_name("linkchecker")
+
+# Anchors are checked by linkchecker's AnchorCheck plugin; robots.txt does not exist on a static folder.
+CONFIG = """\
+[checking]
+threads=4
+maxrequestspersecond=500
+timeout=20
+[filtering]
+checkextern=0
+[AnchorCheck]
+"""
+
+
+@dataclass(frozen=True)
+class Problem:
+    url: str
+    parent: str
+    line: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.parent} (line {self.line}): {self.url}: {self.message}"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        # linkchecker allows more than 10 requests a second only to servers that send this header.
+        self.send_header("LinkChecker", "loopback")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's signature
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` on a free loopback port for as long as the block runs."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def parse_csv(output: str) -> list[Problem]:
+    rows = csv.DictReader(
+        io.StringIO("\n".join(l for l in output.splitlines() if not l.startswith("#"))), delimiter=";"
+    )
+    problems = []
+    for row in rows:
+        broken = row["valid"] == "False"
+        anchor = "Anchor `" in (row["warningstring"] or "")
+        if broken or anchor:
+            message = row["result"] if broken else row["warningstring"]
+            problems.append(Problem(row["url"] or row["urlname"], row["parentname"], row["line"], message.strip()))
+    return problems
+
+
+def check_internal(site_dir: Path) -> list[Problem]:
+    """Crawl the built site over loopback; return its broken internal links and anchors."""
+    with tempfile.NamedTemporaryFile("w", suffix=".ini") as config, serve(site_dir) as url:
+        config.write(CONFIG)
+        config.flush()
+        result = subprocess.run(
+            [str(LINKCHECKER), "--config", config.name, "--no-status", "--output", "csv", url],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    if result.returncode not in (0, 1):
+        raise RuntimeError(f"linkchecker failed (exit {result.returncode}): {result.stderr.strip()}")
+    return parse_csv(result.stdout)
+
+
+def main() -> int:
+    site_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
+    if not (site_dir / "index.html").is_file():
+        print(f"{site_dir}: no built site. Fix: run `make build` first.", file=sys.stderr)
+        return 2
+    problems = check_internal(site_dir)
+    for problem in problems:
+        print(problem)
+    print(f"internal links and anchors: {len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

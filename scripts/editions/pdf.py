@@ -1,0 +1,259 @@
+"""Make the printable edition: one PDF per built language, from the built site.
+
+`python -m scripts.pdf [SITE_DIR]` runs after the mkdocs build (scripts.build calls it).
+For each language of mkdocs.yml it reads the BUILT whole-text page (so the PDF can never
+say something the site does not), adds the pages marked `pdf_appendix: true` (in nav
+order), wraps them in print/edition.html (cover, contents, colophon) and lays them out
+with print/edition.css. Then it writes each PDF's size into the download links of the
+built pages, which the templates leave empty for this step.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.utils import meta
+
+from scripts.data.load import author_names, default_language, languages, manifesto, pdf_path, shown, strings
+from scripts.editions import print_html
+from scripts.editions.print_html import PrintError
+from scripts.site.credit import credit
+
+ROOT = Path(__file__).resolve().parents[2]
+PRINT_DIR = ROOT / "print"
+# Filled in by this step; the template (overrides/partials/copyright.html) leaves the span empty.
+SIZE_SLOT = re.compile(r'(<span class="mf-pdf-size" data-pdf-lang="([^"]+)">)[^<]*(</span>)')
+
+
+@dataclass(frozen=True)
+class BuiltPage:
+    html: Path  # the built file
+    url: str  # its public address
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What one language's PDF is made of, and where it goes."""
+
+    lang: str
+    whole_text: BuiltPage
+    appendices: list[BuiltPage]
+    home_url: str
+    pdf: Path
+
+
+def nav_sources(nav: list[Any] | None) -> Iterator[str]:
+    """The Markdown files of the navigation, in reading order (nested sections flattened)."""
+    for item in nav or []:
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            for value in item.values():
+                yield from nav_sources(value) if isinstance(value, list) else nav_sources([value])
+
+
+def editions(site_dir: Path, config: MkDocsConfig) -> list[Edition]:
+    """One edition per language built by mkdocs.yml; pages found by their front matter."""
+    if not config.nav:
+        raise PrintError("mkdocs.yml: no `nav`. Fix: list the pages under `nav:`; the PDF follows its order.")
+    docs = Path(config.docs_dir)
+    default = default_language(config)
+    result = []
+    for lang in languages(config):
+        prefix = "" if lang == default else f"{lang}/"
+        home_url = urljoin(config.site_url or "/", prefix)
+        whole_text: BuiltPage | None = None
+        appendices = []
+        for src in nav_sources(config.nav):
+            source = docs / lang / src
+            if not source.is_file():
+                continue  # a missing translation is reported by the build itself
+            front = meta.get_data(source.read_text(encoding="utf-8"))[1]
+            file = File(src, str(docs / lang), str(site_dir), config.use_directory_urls)
+            page = BuiltPage(site_dir / prefix / file.dest_uri, urljoin(home_url, file.url))
+            if front.get("whole_text"):
+                whole_text = page
+            if front.get("pdf_appendix"):
+                appendices.append(page)
+        if whole_text is None:
+            raise PrintError(
+                f"{shown(docs / lang)}: no page of the nav has `whole_text: true`. "
+                "Fix: mark the whole-text page in its front matter; the PDF is made from it."
+            )
+        result.append(Edition(lang, whole_text, appendices, home_url, site_dir / pdf_path(lang)))
+    return result
+
+
+def edition_date() -> str:
+    """The last commit's date (W3C format), so that one commit always gives the same PDF.
+
+    SOURCE_DATE_EPOCH (the reproducible-builds convention) wins, for builds outside git.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), UTC).isoformat(timespec="seconds")
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%cI"], cwd=ROOT, capture_output=True, text=True, check=True
+        )
+    except (OSError, subprocess.CalledProcessError):
+        result = None
+    if result is None or not result.stdout.strip():
+        raise PrintError(
+            f"{ROOT}: not a git checkout with a commit, so the edition has no date. "
+            "Fix: build from a git clone, or set SOURCE_DATE_EPOCH (seconds since 1970)."
+        )
+    return result.stdout.strip()
+
+
+def linked(template: str, **values: str) -> Markup:
+    """Fill a string of docs/<lang>/interface.yml with values; `url` becomes a link showing the address."""
+    fields = {k: Markup('<a href="{0}">{0}</a>').format(v) if k == "url" else v for k, v in values.items()}
+    return Markup.escape(template).format(**fields)
+
+
+def edition_html(edition: Edition, date: str) -> str:
+    """The whole document WeasyPrint lays out: cover, contents, text, appendices, colophon."""
+    ui = strings(edition.lang)
+    data = manifesto()
+    publication = data["first_publication"]
+    text = print_html.printable_text(edition.whole_text.html, edition.whole_text.url)
+    appendices = [
+        print_html.printable_appendix(page.html, page.url, edition.whole_text.url, f"a{n}")
+        for n, page in enumerate(edition.appendices, start=1)
+    ]
+    authors = ui["author_join"].join(author_names(data))
+    year = publication["date"][:4]
+    first_publication = ui["pdf_first_publication"].format(
+        publisher=publication["publisher"],
+        website=publication["website"],
+        number=publication.get("number", ""),
+        date=publication["date"],
+    )
+    if not publication["date_verified"]:
+        first_publication += " " + ui["pdf_date_unverified"]
+    version = data["edition"]["version"]
+    env = Environment(loader=FileSystemLoader(PRINT_DIR), autoescape=True, undefined=StrictUndefined)
+    return env.get_template("edition.html").render(
+        lang=edition.lang,
+        ui=ui,
+        title=text.title,
+        authors=author_names(data),
+        byline=authors,
+        subject=ui["pdf_subject"].format(authors=authors, year=year),
+        keywords=ui["pdf_keywords"],
+        date=date,
+        first_publication=first_publication,
+        first_publication_url=publication["url"],
+        unverified=None if publication["verified"] else ui["pdf_publication_unverified"],
+        edition=ui["pdf_edition"].format(version=version, date=date[:10]),
+        online=linked(ui["pdf_online"], url=edition.home_url),
+        contents=[
+            *text.contents,
+            *(entry for appendix in appendices for entry in appendix.contents),
+            print_html.Entry("pdf-colophon", ui["pdf_colophon"]),
+        ],
+        text=Markup(text.html),
+        appendices=[Markup(a.html) for a in appendices],
+        citation=linked(
+            ui["pdf_citation"],
+            authors=authors,
+            title=text.title,
+            publisher=publication["publisher"],
+            website=publication["website"],
+            number=publication.get("number", ""),
+            year=year,
+            version=version,
+            url=edition.home_url,
+        ),
+        credit=credit(ui, data),
+    )
+
+
+def identifier(edition: Edition) -> bytes:
+    """A fixed PDF /ID: the same edition of the same language keeps the same one."""
+    name = f"{manifesto()['edition']['pdf_name']}-{edition.lang}-{manifesto()['edition']['version']}"
+    return hashlib.md5(name.encode()).hexdigest().encode()
+
+
+def write_pdf(edition: Edition, date: str) -> Path:
+    """Lay out one edition and write it atomically: a failed run leaves no half-written PDF."""
+    # Imported here so that a build without PDFs does not need WeasyPrint's system libraries.
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+    document = HTML(
+        string=edition_html(edition, date),
+        base_url=f"{PRINT_DIR}/",
+        # Only local files (the stylesheet, the fonts); a missing one stops the build.
+        url_fetcher=URLFetcher(allowed_protocols={"file"}, fail_on_errors=True),
+    )
+    edition.pdf.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=edition.pdf.parent, prefix=".", suffix=".pdf", delete=False) as temp:
+        try:
+            document.write_pdf(
+                temp,
+                font_config=FontConfiguration(),
+                pdf_variant="pdf/ua-1",
+                pdf_identifier=identifier(edition),
+            )
+            temp.close()
+            os.chmod(temp.name, 0o644)
+            os.replace(temp.name, edition.pdf)
+        except BaseException as error:
+            Path(temp.name).unlink(missing_ok=True)
+            if isinstance(error, FatalURLFetchingError):
+                raise PrintError(
+                    f"{shown(PRINT_DIR)}: {error}. Fix: restore the file, or correct the url() in edition.css "
+                    "(fonts and stylesheet are read from print/, never from the network)."
+                ) from None
+            raise
+    return edition.pdf
+
+
+def human_size(size: int) -> str:
+    """Kilobytes (1000 bytes), rounded up so that a small file never shows as 0."""
+    return str(-(-size // 1000))
+
+
+def fill_link_sizes(site_dir: Path, pdfs: dict[str, Path]) -> int:
+    """Write each PDF's size into the download links of the built pages; return how many were filled."""
+    labels = {lang: strings(lang)["pdf_size"].format(size=human_size(pdf.stat().st_size)) for lang, pdf in pdfs.items()}
+    filled = 0
+    for page in sorted(site_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for lang in {match.group(2) for match in SIZE_SLOT.finditer(html)} - labels.keys():
+            raise PrintError(
+                f"{shown(page)}: links to the {lang} PDF, which this build did not make. "
+                f"Fix: build {lang} in mkdocs.yml, or run the PDF step for every built language."
+            )
+        new_html, count = SIZE_SLOT.subn(lambda m: f"{m.group(1)}{labels[m.group(2)]}{m.group(3)}", html)
+        if new_html != html:
+            page.write_text(new_html, encoding="utf-8")
+        filled += count
+    return filled
+
+
+def make_pdfs(site_dir: Path) -> list[Path]:
+    """Every language's PDF into the built site, and their sizes into its links."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    date = edition_date()
+    pdfs = {edition.lang: write_pdf(edition, date) for edition in editions(site_dir, config)}
+    fill_link_sizes(site_dir, pdfs)
+    return list(pdfs.values())
