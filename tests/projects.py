@@ -12,14 +12,23 @@ from pathlib import Path
 from scripts.checks.translations import stamp
 from scripts.data.load import INTERFACE, ROOT, languages
 
-IGNORED = shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "*cache*", "reports")
+# Build output and tools at the project's top only (scripts/site/ is code), caches anywhere.
+TOP_LEVEL_IGNORED = {".venv", "site", "node_modules", ".git", "reports"}
+CACHES = shutil.ignore_patterns("*cache*")
+
+
+def ignored(directory: str, names: list[str]) -> set[str]:
+    top = {n for n in names if n in TOP_LEVEL_IGNORED} if Path(directory) == ROOT else set()
+    return top | set(CACHES(directory, names))
+
+
 FRONT_MATTER = re.compile(r"^---\n(.*?)\n---\n", re.S)
 TRANSLATION_BLOCK = 'translation:\n  source: ""\n  status: unreviewed\n'
 
 
 def copy_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=IGNORED)
+    shutil.copytree(ROOT, project, ignore=ignored)
     return project
 
 

@@ -9,7 +9,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from scripts.data.load import strings
-from scripts.footnotes import renumber
+from scripts.site.footnotes import renumber
 
 from conftest import soup_of
 

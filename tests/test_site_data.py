@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,20 +65,35 @@ def test_the_build_stops_on_invalid_data_and_writes_nothing(tmp_path: Path) -> N
     assert not (tmp_path / "out" / "index.html").exists()
 
 
-def test_each_build_rereads_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """`make serve` rebuilds in one process: an edited label must show without a restart."""
-    from mkdocs.config import load_config
+def test_a_rebuild_after_an_edit_equals_a_fresh_build(tmp_path: Path) -> None:
+    """`make serve` rebuilds in one process: after an edit of data, a label and a page, its pages are
+    byte for byte those of a fresh build, and show the edit (no state kept from the build before)."""
+    project = copy_project(tmp_path)
+    edits = {
+        "data/manifesto.yml": ['version: "1.0"', 'version: "1.1"'],
+        "docs/fr/interface.yml": ["site_name: ", "site_name: Nom modifié · "],
+        "docs/nl/conclusion.md": ["De gezondheidscrisis", "Gewijzigd: de gezondheidscrisis"],
+    }
+    env = {**os.environ, "PYTHONPATH": str(project), "BUILD_PDF": "false", "NO_MKDOCS_2_WARNING": "1"}
+    served = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "serve_rebuild.py"), str(tmp_path / "a"), str(tmp_path / "b")],
+        cwd=project,
+        input=json.dumps(edits),
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert served.returncode == 0, served.stderr[-3000:]
+    fresh = build_project(project, tmp_path / "fresh")
+    assert fresh.returncode == 0, fresh.stderr[-3000:]
 
-    import scripts.data.load as site_data
-    from scripts.hooks import site_context
+    def tree(root: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    site_context.on_config(config)
-    before = config.site_name
-    docs = tmp_path / "docs"
-    shutil.copytree(site_data.DOCS, docs)
-    interface = docs / languages()[0] / site_data.INTERFACE
-    interface.write_text(interface.read_text(encoding="utf-8") + "\nsite_name: Nom modifié\n", encoding="utf-8")
-    monkeypatch.setattr(site_data, "DOCS", docs)
-    site_context.on_config(config)
-    assert (before, config.site_name) == (before, "Nom modifié") and before != "Nom modifié"
+    rebuilt, expected = tree(tmp_path / "b"), tree(tmp_path / "fresh")
+    assert rebuilt.keys() == expected.keys()
+    assert [name for name in expected if rebuilt[name] != expected[name]] == []
+    assert "Nom modifié" in (tmp_path / "b" / "index.html").read_text(encoding="utf-8")
+    assert "Gewijzigd: " in (tmp_path / "b" / "nl" / "conclusion" / "index.html").read_text(encoding="utf-8")
+    assert "Nom modifié" not in (tmp_path / "a" / "index.html").read_text(encoding="utf-8")

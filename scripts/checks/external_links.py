@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 from scripts.checks.links import LINKCHECKER
-from scripts.data.load import ROOT, mkdocs_config
+from scripts.data.load import ROOT, own_host
 from scripts.data.sources import archive_for, registered_citations
 
 EXIT_OK, EXIT_DEAD, EXIT_ERROR, EXIT_OFFLINE = 0, 1, 2, 3
@@ -124,8 +124,7 @@ def to_check(site_dir: Path | None) -> dict[str, list[Place]]:
         notes = citation.footnotes or (None,)
         places.setdefault(citation.url, []).extend(Place(entry=citation.entry, footnote=n) for n in notes)
     if site_dir is not None:
-        own_host = urlsplit(mkdocs_config().get("site_url") or "").netloc
-        for url, found in site_links(site_dir, own_host).items():
+        for url, found in site_links(site_dir, own_host()).items():
             places.setdefault(url, []).extend(found)
     return places
 

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from scripts.data.load import ROOT, mkdocs_config
+from scripts.data.load import ROOT, own_host
 
 RESOURCE_ATTRIBUTES = {
     "script": ["src"],
@@ -35,10 +35,6 @@ RESOURCE_ATTRIBUTES = {
 # <link> relations that name a page rather than load it.
 NAVIGATION_RELS = {"canonical", "alternate", "prev", "next"}
 CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""")
-
-
-def own_host() -> str:
-    return urlsplit(mkdocs_config().get("site_url") or "").netloc
 
 
 def foreign(url: str, host: str) -> bool:

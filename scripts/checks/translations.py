@@ -30,10 +30,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import meta
 
 from scripts.data.load import DOCS, built_page, languages
+from scripts.data.text import FOOTNOTE_CALL, FOOTNOTE_DEF
 
 STATUSES = ("unreviewed", "reviewed")
-FOOTNOTE_CALL = re.compile(r"\[\^(\d+)\](?!:)")
-FOOTNOTE_DEF = re.compile(r"^\[\^(\d+)\]:", re.MULTILINE)
 SOURCE_LINE = re.compile(r"^(\s+source:\s*).*$", re.MULTILINE)
 OUTDATED_LINE = re.compile(r"^\s+outdated:.*\n", re.MULTILINE)
 

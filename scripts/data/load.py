@@ -10,6 +10,7 @@ import json
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from jsonschema import Draft202012Validator
@@ -62,12 +63,20 @@ def schema(name: str) -> dict[str, Any]:
 
 
 def load_checked(path: Path, schema_name: str) -> Any:
-    """Parse a YAML file and validate it; raise DataError listing every problem."""
+    """Parse a YAML file and validate it; raise DataError listing every problem.
+
+    The file is read on every call and parsed once per distinct content: an edit is seen at once
+    (`make serve` rebuilds in one process), an unchanged file costs a read. Callers must not modify the result.
+    """
     if not path.is_file():
         raise DataError(
-            f"{shown(path)}: file missing. Fix: create it (format: scripts/schemas/{schema_name}.schema.json)."
+            f"{shown(path)}: file missing. Fix: create it (format: scripts/data/schemas/{schema_name}.schema.json)."
         )
-    text = path.read_text(encoding="utf-8")
+    return _parse_checked(path, path.read_text(encoding="utf-8"), schema_name)
+
+
+@cache
+def _parse_checked(path: Path, text: str, schema_name: str) -> Any:
     try:
         data = yaml.safe_load(text)
         root = yaml.compose(text)
@@ -85,7 +94,6 @@ def load_checked(path: Path, schema_name: str) -> Any:
     return data
 
 
-@cache
 def manifesto() -> dict[str, Any]:
     return load_checked(DATA / "manifesto.yml", "manifesto")
 
@@ -95,7 +103,6 @@ def interface_file(lang: str) -> Path:
     return DOCS / lang / INTERFACE
 
 
-@cache
 def strings(lang: str) -> dict[str, str]:
     return load_checked(interface_file(lang), "strings")
 
@@ -141,8 +148,18 @@ def pdf_path(lang: str, data: dict[str, Any] | None = None) -> str:
     return f"pdf/{data['edition']['pdf_name']}-{lang}.pdf"
 
 
+def language_folder(lang: str, config: Any = None) -> str:
+    """A language's folder in the built site, relative to its root: the default language at the root."""
+    return "" if lang == default_language(config) else f"{lang}/"
+
+
+def own_host() -> str:
+    """The host of the site's public address (mkdocs.yml `site_url`): links to it are internal."""
+    return urlsplit(mkdocs_config().get("site_url") or "").netloc
+
+
 def built_page(site_dir: Path, lang: str, page: str, config: Any = None) -> Path:
     """The built HTML of docs/<lang>/<page>: the default language at the root, the others under /<lang>/."""
-    base = site_dir if lang == default_language(config) else site_dir / lang
+    base = site_dir / language_folder(lang, config)
     stem = page.removesuffix(".md")
     return base / "index.html" if stem == "index" else base / stem / "index.html"

@@ -17,9 +17,9 @@ from typing import Any
 import yaml
 
 from scripts.data.load import DATA, DOCS, DataError, default_language, load_checked, manifesto, shown
+from scripts.data.text import FOOTNOTE_DEF
 
 SOURCES = DATA / "sources.yml"
-FOOTNOTE_DEF = re.compile(r"^\[\^(\d+)\]:", re.MULTILINE)
 # Addresses in Markdown: autolinks <…>, inline links (…) and bare ones; the text's own punctuation is not part of them.
 URL = re.compile(r"https?://[^\s<>()\"'`\]]+")
 TRAILING = ".,;:!?»"
@@ -45,7 +45,12 @@ def _entry_lines(path: Path) -> list[int]:
 
 def text_footnotes(docs_lang: Path) -> set[int]:
     """The footnote numbers defined in one language's pages."""
-    return {int(n) for md in docs_lang.rglob("*.md") for n in FOOTNOTE_DEF.findall(md.read_text(encoding="utf-8"))}
+    return {
+        int(n)
+        for md in docs_lang.rglob("*.md")
+        for n in FOOTNOTE_DEF.findall(md.read_text(encoding="utf-8"))
+        if n.isdigit()
+    }
 
 
 def cross_check(entries: list[Entry], path: Path, docs_lang: Path) -> None:
@@ -96,8 +101,15 @@ def load_sources(path: Path = SOURCES, docs_lang: Path | None = None) -> list[En
     return entries
 
 
-@cache
 def sources() -> list[Entry]:
+    """The registry, checked against the original's notes; worked out again whenever one of its inputs changed."""
+    docs_lang = DOCS / default_language()
+    inputs = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(docs_lang.rglob("*.md")))
+    return _sources(SOURCES.read_text(encoding="utf-8"), inputs)
+
+
+@cache
+def _sources(registry: str, pages: tuple[tuple[str, int, int], ...]) -> list[Entry]:
     return load_sources()
 
 

@@ -7,16 +7,45 @@ with `whole_text: true` shows all parts on one page.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
 PART_KINDS = ("introduction", "argument", "conclusion")
+# A footnote's definition `[^7]: …` and its call `…[^7]` in the Markdown (labels: the original numbers).
+FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
+FOOTNOTE_CALL = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+
+
+def nav_sources(nav: list[Any] | None) -> Iterator[str]:
+    """The Markdown files of the navigation, in reading order (nested sections flattened)."""
+    for item in nav or []:
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            for value in item.values():
+                yield from nav_sources(value) if isinstance(value, list) else nav_sources([value])
+
+
+def in_language(src_uri: str, lang: str) -> str:
+    """A page's path inside its language folder (`nl/conclusion.md` -> `conclusion.md`): the same in every language."""
+    return src_uri.removeprefix(f"{lang}/")
+
+
+def nav_pages(files: Files, config: MkDocsConfig) -> list[Page]:
+    """The pages of the language being built, in the navigation's order, from the event's own arguments.
+
+    Hooks take their pages from here rather than keeping them from `on_nav`: no state outlives a build.
+    """
+    lang = current_language(config)
+    pages = {in_language(f.src_uri, lang): f.page for f in files.documentation_pages() if f.page is not None}
+    return [pages[src] for src in nav_sources(config.nav) if src in pages]
 
 
 def front_matter(file: File) -> dict[str, Any]:

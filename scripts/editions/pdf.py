@@ -15,11 +15,9 @@ import os
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 from urllib.parse import urljoin
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -29,7 +27,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.utils import meta
 
-from scripts.data.load import author_names, default_language, languages, manifesto, pdf_path, shown, strings
+from scripts.data.load import author_names, language_folder, languages, manifesto, pdf_path, shown, strings
+from scripts.data.text import nav_sources
 from scripts.editions import print_html
 from scripts.editions.print_html import PrintError
 from scripts.site.credit import credit
@@ -57,25 +56,14 @@ class Edition:
     pdf: Path
 
 
-def nav_sources(nav: list[Any] | None) -> Iterator[str]:
-    """The Markdown files of the navigation, in reading order (nested sections flattened)."""
-    for item in nav or []:
-        if isinstance(item, str):
-            yield item
-        elif isinstance(item, dict):
-            for value in item.values():
-                yield from nav_sources(value) if isinstance(value, list) else nav_sources([value])
-
-
 def editions(site_dir: Path, config: MkDocsConfig) -> list[Edition]:
     """One edition per language built by mkdocs.yml; pages found by their front matter."""
     if not config.nav:
         raise PrintError("mkdocs.yml: no `nav`. Fix: list the pages under `nav:`; the PDF follows its order.")
     docs = Path(config.docs_dir)
-    default = default_language(config)
     result = []
     for lang in languages(config):
-        prefix = "" if lang == default else f"{lang}/"
+        prefix = language_folder(lang, config)
         home_url = urljoin(config.site_url or "/", prefix)
         whole_text: BuiltPage | None = None
         appendices = []

@@ -10,6 +10,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from scripts.data.load import language_folder
 from scripts.data.text import current_language
 from scripts.site.citation import (
     EXPORTERS,
@@ -18,23 +19,15 @@ from scripts.site.citation import (
     highwire,
     is_text_page,
     json_ld,
-    language_prefix,
     pdf_url,
     text_title,
 )
-
-_pages: list[Page] = []
-
-
-def on_nav(nav: Any, config: MkDocsConfig, files: Any) -> Any:
-    _pages[:] = nav.pages
-    return nav
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     if is_text_page(page):
         lang = current_language(config)
-        title = text_title(_pages)
+        title = text_title(nav.pages)
         context["mf_citation"] = {
             "highwire": highwire(lang, title, pdf_url(lang, config)),
             "json_ld": json_ld(lang, title, page.canonical_url or absolute_url(page.url, config)),
@@ -44,7 +37,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 def on_post_build(config: MkDocsConfig) -> None:
     lang = current_language(config)
-    folder = Path(config.site_dir) / language_prefix(lang, config)
+    folder = Path(config.site_dir) / language_folder(lang, config)
     for extension, export in EXPORTERS.items():
         path = folder / export_path(extension)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -13,12 +13,11 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from scripts.data.load import DataError, default_language, manifesto, strings
 from scripts.data.sources import sources
-from scripts.data.text import current_language
+from scripts.data.text import current_language, nav_pages
 from scripts.site.page_links import PageContext
 from scripts.site.press_page import QUOTES_PLACEHOLDER, quotes_html, render_arguments, render_cite, render_facts
 from scripts.site.sources_page import render_sources
@@ -34,9 +33,6 @@ RENDERERS: dict[str, Callable[[PageContext], str]] = {
     "press-quotes": lambda ctx: QUOTES_PLACEHOLDER,
 }
 
-_pages: list[Page] = []
-_waiting_for_quotes: list[Page] = []
-
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
@@ -46,41 +42,34 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    _pages[:] = nav.pages
-    _waiting_for_quotes.clear()
-    return nav
-
-
-def context(page: Page, config: MkDocsConfig) -> PageContext:
+def context(page: Page, config: MkDocsConfig, files: Files) -> PageContext:
     lang = current_language(config)
-    return PageContext(lang=lang, ui=strings(lang), page=page, pages=_pages, config=config)
+    return PageContext(lang=lang, ui=strings(lang), page=page, pages=nav_pages(files, config), config=config)
 
 
-def replace_markers(markdown: str, page: Page, config: MkDocsConfig) -> str:
+def replace_markers(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     def render(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in RENDERERS:
             raise PluginError(
                 f"{page.file.src_uri}: unknown marker <!-- data: {name} -->. "
-                f"Fix: use one of {', '.join(sorted(RENDERERS))} (scripts/data_pages.py)."
+                f"Fix: use one of {', '.join(sorted(RENDERERS))} (scripts/hooks/data_pages.py)."
             )
-        if name == "press-quotes":
-            _waiting_for_quotes.append(page)
         # A blank line on each side keeps the HTML a block of its own for Markdown.
-        return "\n" + RENDERERS[name](context(page, config)) + "\n"
+        return "\n" + RENDERERS[name](context(page, config, files)) + "\n"
 
     return MARKER.sub(render, markdown)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return replace_markers(markdown, page, config)
+    return replace_markers(markdown, page, config, files)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     original = current_language(config) == default_language(config) == manifesto()["language"]
-    for page in _waiting_for_quotes:
-        page.content = (page.content or "").replace(
-            QUOTES_PLACEHOLDER, quotes_html(page, context(page, config), original)
-        )
+    for page in nav_pages(files, config):
+        if page.content and QUOTES_PLACEHOLDER in page.content:
+            page.content = page.content.replace(
+                QUOTES_PLACEHOLDER, quotes_html(page, context(page, config, files), original)
+            )
     return env

@@ -17,18 +17,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from scripts.data.load import DataError, default_language, languages, manifesto, pdf_path, strings
-from scripts.data.sources import sources
 from scripts.data.text import current_language, front_matter, text_parts
 from scripts.site.credit import credit
 
-_pages: list[Page] = []
-_original_404: list[str] = []
-
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # Data files are read once per build, not once per process: `make serve` sees every edit.
-    for cached in (manifesto, strings, sources):
-        cached.cache_clear()
     try:
         manifesto()
         for lang in languages(config):  # a language still in progress (build: false) may lack its labels
@@ -50,24 +43,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     )
 
 
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    _pages[:] = nav.pages
-    return nav
-
-
-def site_context(config: MkDocsConfig, page: Page | None = None) -> dict[str, Any]:
+def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = None) -> dict[str, Any]:
     lang = current_language(config)
     ui = strings(lang)
     data = manifesto()
-    arguments = [p for p in text_parts(_pages) if front_matter(p.file)["text_part"] == "argument"]
+    arguments = [p for p in text_parts(pages) if front_matter(p.file)["text_part"] == "argument"]
     return {
         "strings": ui,
         "manifesto": data,
         "credit": credit(ui, data),
         "arguments": arguments,
         "argument_number": next((i for i, p in enumerate(arguments, 1) if p is page), None),
-        "about_page": next((p for p in _pages if front_matter(p.file).get("about")), None),
-        "whole_text_page": next((p for p in _pages if front_matter(p.file).get("whole_text")), None),
+        "about_page": next((p for p in pages if front_matter(p.file).get("about")), None),
+        "whole_text_page": next((p for p in pages if front_matter(p.file).get("whole_text")), None),
         "translation": page.meta.get("translation") if page else None,
         "original_url": original_url(page, config) if page else None,
         "original_lang": default_language(config),
@@ -88,7 +76,7 @@ def original_url(page: Page, config: MkDocsConfig) -> str | None:
 
 @event_priority(-50)  # after static-i18n's own page context (priority 50), which resets the alternates
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    context["mf"] = site_context(config, page)
+    context["mf"] = site_context(config, nav.pages, page)
     # The language switcher and the hreflang alternates lead to this same page in each language,
     # home page included, by relative links (static-i18n leaves root-absolute ones on home pages).
     alternates = getattr(page.file, "alternates", {})
@@ -101,15 +89,15 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     """Pages made from a template alone (404.html) get the same footer."""
-    context["mf"] = site_context(config)
+    context["mf"] = site_context(config, context["nav"].pages)
     return context
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str | None:
-    """The site has one 404 page, rewritten by every language's build: keep the original language's."""
-    if template_name != "404.html":
-        return output
-    if current_language(config) == default_language(config):
-        _original_404[:] = [output]
-        return output
-    return _original_404[0] if _original_404 else output
+    """The site has one 404 page, at its root: only the original language's build writes it.
+
+    Every language's build renders 404.html to the same place; mkdocs skips a template whose output is empty.
+    """
+    if template_name == "404.html" and current_language(config) != default_language(config):
+        return ""
+    return output

@@ -1,36 +1,13 @@
-"""mkdocs hook: French spacing that does not break at the end of a line.
-
-In French, « guillemets » and the signs ; : ! ? take a space on their inner side.
-Written as an ordinary space, it lets a phone's narrow screen put « at the end of a
-line and the word on the next. The space becomes a no-break space (U+00A0) in the
-rendered page only; the Markdown keeps the authors' text as written.
-"""
+"""mkdocs hook: French spacing that does not break at the end of a line (scripts/site/typography.py)."""
 
 from __future__ import annotations
 
-import re
-
-from bs4 import BeautifulSoup, NavigableString
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-NBSP = "\u00a0"
-BEFORE_SIGN = re.compile(r" +(?=[;:!?»])")
-AFTER_OPENING = re.compile(r"(?<=«) +")
-
-
-def tie(text: str) -> str:
-    return AFTER_OPENING.sub(NBSP, BEFORE_SIGN.sub(NBSP, text))
+from scripts.site.typography import tie_html
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if "«" not in html and not BEFORE_SIGN.search(html):
-        return html
-    soup = BeautifulSoup(html, "html.parser")
-    for text in soup.find_all(string=True):
-        if isinstance(text, NavigableString) and text.find_parent(["code", "pre", "script", "style"]) is None:
-            tied = tie(str(text))
-            if tied != text:
-                text.replace_with(tied)
-    return str(soup)
+    return tie_html(html)

@@ -1,56 +1,20 @@
-"""mkdocs hook: fill the whole-text page with the text parts, in reading order.
-
-The whole-text page is made from the same Markdown files as the part pages, never
-from a second copy: the first part keeps its headings (it carries the title), the
-following parts' headings move one level down under it.
-"""
+"""mkdocs hook: fill the whole-text page with the text parts, in reading order (scripts/site/whole_text.py)."""
 
 from __future__ import annotations
-
-import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from scripts.data.text import body, is_whole_text, text_parts
-
-HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
-FOOTNOTE_DEF = re.compile(r"^\[\^([^\]]+)\]:", re.MULTILINE)
-
-_pages: list[Page] = []
-
-
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    _pages[:] = nav.pages
-    return nav
-
-
-def assemble(parts: list[Page]) -> str:
-    """The parts' Markdown, concatenated; a footnote label defined twice is an error."""
-    chunks: list[str] = []
-    defined: dict[str, str] = {}
-    for index, part in enumerate(parts):
-        markdown = body(part.file)
-        for label in FOOTNOTE_DEF.findall(markdown):
-            if label in defined:
-                raise PluginError(
-                    f"{part.file.src_uri}: footnote [^{label}] is also defined in {defined[label]}. "
-                    "Fix: each note keeps its original number, used once in the whole text."
-                )
-            defined[label] = part.file.src_uri
-        if index > 0:
-            markdown = HEADING.sub(r"#\1 ", markdown)
-        chunks.append(markdown.strip())
-    return "\n\n".join(chunks) + "\n"
+from scripts.data.text import is_whole_text, nav_pages, text_parts
+from scripts.site.whole_text import assemble
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not is_whole_text(page):
         return markdown
-    parts = text_parts(_pages)
+    parts = text_parts(nav_pages(files, config))
     if not parts:
         raise PluginError(
             f"{page.file.src_uri}: no page of the navigation has `text_part`. Fix: mark the text's pages."

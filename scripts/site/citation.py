@@ -347,11 +347,6 @@ def pdf_enabled(config: MkDocsConfig) -> bool:
     return bool(config.extra.get("pdf"))
 
 
-def language_prefix(lang: str, config: MkDocsConfig) -> str:
-    """The folder of a language in the built site: the default language at the root."""
-    return "" if lang == default_language(config) else f"{lang}/"
-
-
 def pdf_url(lang: str, config: MkDocsConfig) -> str | None:
     return absolute_url(pdf_path(lang), config) if pdf_enabled(config) else None
 

@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from scripts.data.text import body, front_matter
+from scripts.data.text import body, front_matter, in_language
 
 
 @dataclass
@@ -27,7 +27,7 @@ class PageContext:
     def src(self, page: Page) -> str:
         """A page's path inside its language folder (the same in every language)."""
         uri = page.file.src_uri
-        return uri.removeprefix(f"{self.lang}/")
+        return in_language(uri, self.lang)
 
     def page_for(self, src: str) -> Page:
         found = next((p for p in self.pages if self.src(p) == src), None)

@@ -13,9 +13,9 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from scripts.data.load import author_names, manifesto, pdf_path
+from scripts.data.load import author_names, language_folder, manifesto, pdf_path
 from scripts.data.text import front_matter, text_parts
-from scripts.site.citation import EXPORTS, MEDIA_TYPES, export_path, language_prefix, pdf_enabled, reference, shown_date
+from scripts.site.citation import EXPORTS, MEDIA_TYPES, export_path, pdf_enabled, reference, shown_date
 from scripts.site.page_links import PageContext, link
 
 QUOTES_PLACEHOLDER = '<div class="mf-quotes" data-mf-quotes="pending"></div>'
@@ -55,7 +55,7 @@ def render_cite(ctx: PageContext) -> str:
     ui = ctx.ui
     downloads = " · ".join(
         link(
-            ctx.url_to(language_prefix(ctx.lang, ctx.config) + export_path(ext)),
+            ctx.url_to(language_folder(ctx.lang, ctx.config) + export_path(ext)),
             label,
             type=MEDIA_TYPES[ext],
             download="",

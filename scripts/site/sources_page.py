@@ -11,7 +11,7 @@ from typing import Any
 
 from scripts.data.load import manifesto
 from scripts.data.sources import Entry, sources
-from scripts.site.citation import localized_date, publication, reference
+from scripts.site.citation import initial, localized_date, publication, reference
 from scripts.site.page_links import PageContext, link
 
 QUOTED_TYPES = {"chapter", "article"}
@@ -21,8 +21,7 @@ THE_TEXT_ANCHOR = "mahy-blairon"
 def person_short(person: dict[str, str]) -> str:
     if "organisation" in person:
         return person["organisation"]
-    given = person["given"]
-    return f"{given if given.endswith('.') else given[0] + '.'} {person['family']}"
+    return f"{initial(person['given'])} {person['family']}"
 
 
 def people(persons: list[dict[str, str]], ui: dict[str, str]) -> str:
