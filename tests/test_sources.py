@@ -11,7 +11,7 @@ from projects import build_project, copy_project
 
 from scripts.data.load import DATA, DOCS, DataError, default_language, strings
 from scripts.data.sources import SOURCES, load_sources, sources, text_footnotes, unregistered_urls
-from scripts.data_pages import replace_markers
+from scripts.site.data_pages import replace_markers
 from scripts.site.sources_page import link_item
 
 from conftest import line_of, soup_of
@@ -82,7 +82,7 @@ def test_the_build_stops_on_an_invalid_registry(tmp_path: Path) -> None:
 def test_an_unknown_marker_stops_the_build() -> None:
     page = type("P", (), {"file": type("F", (), {"src_uri": "fr/x.md"})()})()
     with pytest.raises(PluginError, match=r"fr/x\.md: unknown marker <!-- data: sourcez -->\. Fix: use one of"):
-        replace_markers("# T\n\n<!-- data: sourcez -->\n", page, None)
+        replace_markers("# T\n\n<!-- data: sourcez -->\n", page, None, None)
 
 
 def test_sources_page_lists_each_work_with_anchor_notes_and_links(site: Path) -> None:

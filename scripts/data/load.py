@@ -1,7 +1,7 @@
 """Load the project's data files and check them against their schemas.
 
 Every error names the file, the line and the fix, so that an editor can correct the
-data without reading Python. The schemas (scripts/schemas/) document each format.
+data without reading Python. The schemas (scripts/data/schemas/) document each format.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The sources registry (data/sources.yml): every work the text cites or names.
 
-Loaded against scripts/schemas/sources.schema.json, then cross-checked with the text:
+Loaded against scripts/data/schemas/sources.schema.json, then cross-checked with the text:
 each footnote of the original is cited by at least one entry, each entry's footnotes
 and pages exist. Every error names the file, the entry's line and the fix.
 """

@@ -1,13 +1,10 @@
-"""mkdocs hook: pages rendered from data. A marker in the Markdown is replaced by generated HTML.
+"""mkdocs hook: `<!-- data: NAME -->` markers replaced by HTML from the data (scripts/site/data_pages.py).
 
-`<!-- data: NAME -->` on a line of its own; the names are the keys of RENDERERS. An unknown
-marker stops the build. The registry (data/sources.yml) is checked before anything is built.
+The registry (data/sources.yml) is checked before anything is built. Runs after paragraphs.py:
+the press page quotes numbered paragraphs.
 """
 
 from __future__ import annotations
-
-import re
-from collections.abc import Callable
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,23 +12,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from scripts.data.load import DataError, default_language, manifesto, strings
+from scripts.data.load import DataError
 from scripts.data.sources import sources
-from scripts.data.text import current_language, nav_pages
-from scripts.site.page_links import PageContext
-from scripts.site.press_page import QUOTES_PLACEHOLDER, quotes_html, render_arguments, render_cite, render_facts
-from scripts.site.sources_page import render_sources
-
-MARKER = re.compile(r"^<!--\s*data:\s*([\w-]+)\s*-->\s*$", re.MULTILINE)
-
-RENDERERS: dict[str, Callable[[PageContext], str]] = {
-    "sources": render_sources,
-    "cite": render_cite,
-    "press-arguments": render_arguments,
-    "press-facts": render_facts,
-    # Paragraphs are numbered after every page is rendered: the quotations are filled in on_env.
-    "press-quotes": lambda ctx: QUOTES_PLACEHOLDER,
-}
+from scripts.data.text import nav_pages
+from scripts.site.data_pages import fill_quotes, replace_markers
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -42,34 +26,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def context(page: Page, config: MkDocsConfig, files: Files) -> PageContext:
-    lang = current_language(config)
-    return PageContext(lang=lang, ui=strings(lang), page=page, pages=nav_pages(files, config), config=config)
-
-
-def replace_markers(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    def render(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in RENDERERS:
-            raise PluginError(
-                f"{page.file.src_uri}: unknown marker <!-- data: {name} -->. "
-                f"Fix: use one of {', '.join(sorted(RENDERERS))} (scripts/hooks/data_pages.py)."
-            )
-        # A blank line on each side keeps the HTML a block of its own for Markdown.
-        return "\n" + RENDERERS[name](context(page, config, files)) + "\n"
-
-    return MARKER.sub(render, markdown)
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return replace_markers(markdown, page, config, files)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    original = current_language(config) == default_language(config) == manifesto()["language"]
-    for page in nav_pages(files, config):
-        if page.content and QUOTES_PLACEHOLDER in page.content:
-            page.content = page.content.replace(
-                QUOTES_PLACEHOLDER, quotes_html(page, context(page, config, files), original)
-            )
+    fill_quotes(nav_pages(files, config), config, files)
     return env
