@@ -108,8 +108,13 @@ def strings(lang: str) -> dict[str, str]:
 
 
 def mkdocs_config() -> dict[str, Any]:
-    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as f:
-        return yaml_load(f)
+    """mkdocs.yml as written (environment tags resolved); parsed again only when it changed."""
+    return _parse_mkdocs_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+@cache
+def _parse_mkdocs_config(text: str) -> dict[str, Any]:
+    return yaml_load(text)
 
 
 def languages(config: Any = None, built_only: bool = True) -> list[str]:

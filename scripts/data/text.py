@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -49,12 +50,18 @@ def nav_pages(files: Files, config: MkDocsConfig) -> list[Page]:
 
 
 def front_matter(file: File) -> dict[str, Any]:
-    return meta.get_data(file.content_string)[1]
+    return _split(file.content_string)[1]
 
 
 def body(file: File) -> str:
     """The page's Markdown without its front matter."""
-    return meta.get_data(file.content_string)[0]
+    return _split(file.content_string)[0]
+
+
+@lru_cache(maxsize=1024)
+def _split(text: str) -> tuple[str, dict[str, Any]]:
+    # Hooks ask for a page's front matter many times a build: parse each distinct text once.
+    return meta.get_data(text)
 
 
 def text_parts(pages: Iterable[Page]) -> list[Page]:

@@ -1,6 +1,7 @@
 """mkdocs hook: number the paragraphs of the text, continuously across its pages (scripts/site/paragraphs.py).
 
-Numbering runs once every page's HTML exists (on_env), in the navigation's order.
+page_html.py marks them while each page is rendered; once every page exists (on_env) the numbers are
+placed in the navigation's order, and a translation with more or fewer paragraphs than its original stops the build.
 """
 
 from __future__ import annotations

@@ -29,6 +29,12 @@ def _label(element_id: str, page: Page) -> str:
 
 def renumber(html: str, page: Page, ui: dict[str, str]) -> str:
     soup = BeautifulSoup(html, "html.parser")
+    renumber_soup(soup, page, ui)
+    return str(soup)
+
+
+def renumber_soup(soup: BeautifulSoup, page: Page, ui: dict[str, str]) -> None:
+    """Every call and note shows its label; calls and notes must match one for one."""
     calls: list[str] = []
     for sup in soup.select('sup[id^="fnref"]'):
         label = _label(sup["id"], page)
@@ -58,4 +64,3 @@ def renumber(html: str, page: Page, ui: dict[str, str]) -> str:
                 f"{page.file.src_uri}: '{UNRESOLVED_CALL.search(text).group()}' has no note. "
                 "Fix: add the note '[^N]: …' on this page, or remove the call."
             )
-    return str(soup)

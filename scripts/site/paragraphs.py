@@ -7,6 +7,9 @@ HTML exists (on_env), in the navigation's order.
 
 from __future__ import annotations
 
+import json
+import re
+from functools import cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
@@ -16,8 +19,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
-from scripts.data.load import default_language, strings
+from scripts.data.load import default_language
 from scripts.data.text import current_language, in_language, is_whole_text, text_parts
+
+# A paragraph's number while its page is rendered: its rank on the page between two private-use
+# characters, which no text holds (scripts/hooks/page_html.py writes them, `place` fills them in).
+SLOT_START, SLOT_END = "\ue000", "\ue001"
+SLOT = re.compile(f"{SLOT_START}(\\d+){SLOT_END}")
 
 # Paragraphs that are not the authors' running text: the byline, and the notes (cited by their own number).
 NOT_NUMBERED = ".byline, div.footnote p"
@@ -28,11 +36,18 @@ def text_paragraphs(soup: BeautifulSoup) -> list[Tag]:
     return [p for p in soup.find_all("p") if id(p) not in excluded]
 
 
-def number(html: str, first: int, ui: dict[str, str]) -> tuple[str, int]:
-    """Give ids and numbers from `first` on; return the HTML and how many were numbered."""
-    soup = BeautifulSoup(html, "html.parser")
+def slot(local: int) -> str:
+    return f"{SLOT_START}{local}{SLOT_END}"
+
+
+def mark(soup: BeautifulSoup, ui: dict[str, str]) -> int:
+    """Give the text's paragraphs ids and numbers, written as slots counted from 1 on this page.
+
+    A page is parsed once, while it is rendered; the numbers across the whole text are known only
+    once every page exists (`place`, on_env), which then needs no second parse.
+    """
     paragraphs = text_paragraphs(soup)
-    for n, p in enumerate(paragraphs, start=first):
+    for n, p in zip(map(slot, range(1, len(paragraphs) + 1)), paragraphs, strict=True):
         p["id"] = f"p{n}"
         p["data-para"] = str(n)
         p["class"] = [*p.get("class", []), "mf-para"]
@@ -42,7 +57,13 @@ def number(html: str, first: int, ui: dict[str, str]) -> tuple[str, int]:
         link.string = "¶"
         p.append(" ")
         p.append(link)
-    return str(soup), len(paragraphs)
+    return len(paragraphs)
+
+
+def place(html: str, first: int) -> tuple[str, int]:
+    """Turn a page's slots into the paragraph numbers from `first` on; return the HTML and how many."""
+    count = html.count(f'id="p{SLOT_START}')
+    return SLOT.sub(lambda m: str(first - 1 + int(m.group(1))), html), count
 
 
 def original_count(path: Path, config: MkDocsConfig) -> int:
@@ -51,8 +72,14 @@ def original_count(path: Path, config: MkDocsConfig) -> int:
     Worked out from the file itself rather than remembered from the original's build, so that a
     translated language is checked the same whatever order the languages are built in.
     """
-    markdown = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-    html = markdown.convert(meta.get_data(path.read_text(encoding="utf-8"))[0])
+    settings = json.dumps([config.markdown_extensions, config.mdx_configs], default=repr, sort_keys=True)
+    return _paragraph_count(path.read_text(encoding="utf-8"), settings)
+
+
+@cache
+def _paragraph_count(text: str, settings: str) -> int:
+    extensions, configs = json.loads(settings)
+    html = Markdown(extensions=extensions, extension_configs=configs).convert(meta.get_data(text)[0])
     return len(text_paragraphs(BeautifulSoup(html, "html.parser")))
 
 
@@ -63,10 +90,9 @@ def number_text(pages: list[Page], config: MkDocsConfig) -> None:
     the whole-text page as many as the parts together.
     """
     lang, original = current_language(config), default_language(config)
-    ui = strings(lang)
     total = 0
     for part in text_parts(pages):
-        part.content, count = number(part.content or "", total + 1, ui)
+        part.content, count = place(part.content or "", total + 1)
         total += count
         if lang != original:
             source = Path(config.docs_dir) / original / in_language(part.file.src_uri, lang)
@@ -79,7 +105,7 @@ def number_text(pages: list[Page], config: MkDocsConfig) -> None:
                 )
     for page in pages:
         if is_whole_text(page):
-            page.content, count = number(page.content or "", 1, ui)
+            page.content, count = place(page.content or "", 1)
             if count != total:
                 raise PluginError(
                     f"{page.file.src_uri}: {count} paragraphs on the whole-text page but {total} on the part pages. "

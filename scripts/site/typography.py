@@ -21,14 +21,10 @@ def tie(text: str) -> str:
     return AFTER_OPENING.sub(NBSP, BEFORE_SIGN.sub(NBSP, text))
 
 
-def tie_html(html: str) -> str:
+def tie_soup(soup: BeautifulSoup) -> None:
     """The same, in every text node of a page's HTML outside code."""
-    if "«" not in html and not BEFORE_SIGN.search(html):
-        return html
-    soup = BeautifulSoup(html, "html.parser")
     for text in soup.find_all(string=True):
         if isinstance(text, NavigableString) and text.find_parent(["code", "pre", "script", "style"]) is None:
             tied = tie(str(text))
             if tied != text:
                 text.replace_with(tied)
-    return str(soup)
