@@ -105,7 +105,10 @@ def mail_body(lang: str) -> str:
 def mailto(lang: str) -> str:
     contact = manifesto()["contact"]["email"]
     subject = strings(lang)["sig_mail_subject"]
-    return f"mailto:{contact}?subject={quote(subject)}&body={quote(mail_body(lang))}"
+    # RFC 6068: line breaks in a mailto body are CRLF.
+    return (
+        f"mailto:{contact}?subject={quote(subject)}&body={quote(mail_body(lang).replace(chr(10), chr(13) + chr(10)))}"
+    )
 
 
 def issue_url(lang: str) -> str:
