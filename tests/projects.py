@@ -12,7 +12,15 @@ from pathlib import Path
 from scripts.checks.translations import stamp
 from scripts.data.load import INTERFACE, ROOT, languages
 
-IGNORED = shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "*cache*", "reports")
+_ANYWHERE = shutil.ignore_patterns(".venv", "node_modules", ".git", "*cache*")
+_AT_ROOT = {"site", "reports"}  # the build's output, not scripts/site/
+
+
+def IGNORED(folder: str, names: list[str]) -> set[str]:
+    ignored = set(_ANYWHERE(folder, names))
+    return ignored | (_AT_ROOT & set(names)) if Path(folder) == ROOT else ignored
+
+
 FRONT_MATTER = re.compile(r"^---\n(.*?)\n---\n", re.S)
 TRANSLATION_BLOCK = 'translation:\n  source: ""\n  status: unreviewed\n'
 

@@ -12,6 +12,7 @@ import unicodedata
 from functools import cache
 from itertools import groupby
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 from pyuca import Collator
@@ -23,7 +24,7 @@ from scripts.site.page_links import PageContext
 
 SIGNING = "signing"  # front matter of the signing page
 LIST = "signatories"  # front matter of the signatories page
-SAFE_SCHEMES = ("http://", "https://", "mailto:")
+SAFE_SCHEMES = ("", "http", "https", "mailto")  # "": a link inside the site
 
 
 @cache
@@ -49,7 +50,7 @@ def letter(name: str) -> str:
 
 def safe_link(href: str, text: str, **attributes: str) -> Markup:
     """A link only to a web or mail address; anything else is shown as text."""
-    if not href.startswith(SAFE_SCHEMES):
+    if urlsplit(href).scheme not in SAFE_SCHEMES:
         return escape(text)
     extra = Markup("").join(Markup(' {}="{}"').format(k.rstrip("_"), v) for k, v in attributes.items())
     return Markup('<a href="{}"{}>{}</a>').format(href, extra, text)
