@@ -9,6 +9,7 @@ punctuation and legal-form words are set aside). Errors name the file, the line 
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from functools import cache
@@ -177,11 +178,18 @@ def duplicates(records: list[tuple[Path, dict[str, Any]]]) -> list[str]:
 
 
 def files(folder: Path = FOLDER) -> list[Path]:
-    return sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))
+    if not folder.is_dir():
+        return []
+    with os.scandir(folder) as entries:  # one directory read: the build asks on every page
+        return sorted(Path(e.path) for e in entries if e.name.endswith((".yml", ".yaml")) and e.is_file())
 
 
 def _state(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files(folder))
+    if not folder.is_dir():
+        return ()
+    with os.scandir(folder) as entries:
+        found = [(e.name, e.stat()) for e in entries if e.name.endswith((".yml", ".yaml"))]
+    return tuple(sorted((name, st.st_mtime_ns, st.st_size) for name, st in found))
 
 
 def signatories(folder: Path = FOLDER) -> list[dict[str, Any]]:

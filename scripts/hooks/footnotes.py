@@ -33,6 +33,8 @@ def _label(element_id: str, page: Page) -> str:
 
 
 def renumber(html: str, page: Page, ui: dict[str, str]) -> str:
+    if "footnote" not in html and not UNRESOLVED_CALL.search(html):
+        return html  # no note, no call: spare parsing pages such as the long signatories list
     soup = BeautifulSoup(html, "html.parser")
     calls: list[str] = []
     for sup in soup.select('sup[id^="fnref"]'):

@@ -24,6 +24,7 @@ from scripts.site.credit import credit
 
 _pages: list[Page] = []
 _original_404: list[str] = []
+_signatories_count: list[int] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -53,6 +54,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _pages[:] = nav.pages
+    _signatories_count[:] = [len(signatories())]  # once per language, not once per page
     return nav
 
 
@@ -70,7 +72,7 @@ def site_context(config: MkDocsConfig, page: Page | None = None) -> dict[str, An
         "about_page": next((p for p in _pages if front_matter(p.file).get("about")), None),
         "whole_text_page": next((p for p in _pages if front_matter(p.file).get("whole_text")), None),
         # The home page's count and the invitation that ends every argument (scripts/data/signatories.py).
-        "signatories_count": len(signatories()),
+        "signatories_count": _signatories_count[0] if _signatories_count else len(signatories()),
         "signing_page": next((p for p in _pages if front_matter(p.file).get("signing")), None),
         "signatories_page": next((p for p in _pages if front_matter(p.file).get("signatories")), None),
         "translation": page.meta.get("translation") if page else None,

@@ -34,9 +34,14 @@ def collator() -> Collator:
     return Collator()
 
 
+@cache
+def _sort_key(name: str) -> tuple[int, ...]:
+    return collator().sort_key(name)
+
+
 def sorted_by_name(records: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
-    key = collator().sort_key
-    return sorted(records, key=lambda r: (key(r["name"]), r["id"]))
+    """By name with the language's collation (the same table for every language of the site, see collator)."""
+    return sorted(records, key=lambda r: (_sort_key(r["name"]), r["id"]))
 
 
 def letter(name: str) -> str:
