@@ -17,6 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from scripts.data.load import DataError, default_language, languages, manifesto, pdf_path, strings
+from scripts.data.signatories import signatories
 from scripts.data.text import current_language, front_matter, text_parts
 from scripts.site.credit import credit
 
@@ -56,6 +57,10 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         "argument_number": next((i for i, p in enumerate(arguments, 1) if p is page), None),
         "about_page": next((p for p in pages if front_matter(p.file).get("about")), None),
         "whole_text_page": next((p for p in pages if front_matter(p.file).get("whole_text")), None),
+        # The home page's count and the invitation that ends every argument (scripts/data/signatories.py).
+        "signatories_count": len(signatories()),
+        "signing_page": next((p for p in pages if front_matter(p.file).get("signing")), None),
+        "signatories_page": next((p for p in pages if front_matter(p.file).get("signatories")), None),
         "translation": page.meta.get("translation") if page else None,
         "original_url": original_url(page, config) if page else None,
         "original_lang": default_language(config),
