@@ -7,6 +7,8 @@ data without reading Python. The schemas (scripts/data/schemas/) document each f
 from __future__ import annotations
 
 import json
+import unicodedata
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -59,6 +61,34 @@ def _describe(error: ValidationError, path: Path, root: yaml.Node | None) -> str
     return f"{shown(path)}:{line}: {where}: {error.message}.{fix}"
 
 
+def _control_characters(value: Any, path: list[str | int]) -> Iterator[tuple[list[str | int], str]]:
+    """Every string value holding a control character or a line separator, with the character found.
+
+    Every value is one line of text: a line break or control character in a title or a name
+    would end a line of a RIS export or of a meta tag, or hide text from readers.
+    """
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _control_characters(item, [*path, key])
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _control_characters(item, [*path, index])
+    elif isinstance(value, str):
+        found = next((c for c in value if unicodedata.category(c) in ("Cc", "Zl", "Zp")), None)
+        if found is not None:
+            yield path, found
+
+
+def _describe_control(path: list[str | int], char: str, file: Path, root: yaml.Node | None) -> str:
+    where = "/".join(map(str, path)) or "(top level)"
+    name = unicodedata.name(char, "control character")
+    return (
+        f"{shown(file)}:{line_of(root, path)}: {where}: contains U+{ord(char):04X} ({name}). "
+        "Fix: write the value on one line, without control characters "
+        "(a folded block `>-` joins its lines with spaces)."
+    )
+
+
 @cache
 def schema(name: str) -> dict[str, Any]:
     return json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
@@ -90,9 +120,12 @@ def _parse_checked(path: Path, text: str, schema_name: str) -> Any:
     errors = sorted(
         Draft202012Validator(schema(schema_name)).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
     )
-    if errors:
+    controls = list(_control_characters(data, []))
+    if errors or controls:
         root = yaml.compose(text, Loader=SAFE_LOADER)  # for line numbers; only when needed (2,000 files)
-        raise DataError("\n".join(_describe(e, path, root) for e in errors))
+        problems = [_describe(e, path, root) for e in errors]
+        problems += [_describe_control(where, char, path, root) for where, char in controls]
+        raise DataError("\n".join(problems))
     return data
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+import markupsafe
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -30,9 +31,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as error:
         raise PluginError(str(error)) from None
     # The site's name and description are interface text: they come from the language's table.
+    # Material prints them unescaped (and escaped in a few places): as Markup they are escaped
+    # exactly once everywhere.
     ui = strings(current_language(config))
-    config.site_name = ui["site_name"]
-    config.site_description = ui["site_description"]
+    config.site_name = markupsafe.escape(ui["site_name"])
+    config.site_description = markupsafe.escape(ui["site_description"])
     return config
 
 
