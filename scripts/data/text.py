@@ -7,9 +7,11 @@ with `whole_text: true` shows all parts on one page.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -45,22 +47,35 @@ def nav_pages(files: Files, config: MkDocsConfig) -> list[Page]:
     Hooks take their pages from here rather than keeping them from `on_nav`: no state outlives a build.
     """
     lang = current_language(config)
-    pages = {in_language(f.src_uri, lang): f.page for f in files.documentation_pages() if f.page is not None}
-    return [pages[src] for src in nav_sources(config.nav) if src in pages]
+    found = (files.get_file_from_path(f"{lang}/{src}") for src in nav_sources(config.nav))
+    return [file.page for file in found if file is not None and file.page is not None]
 
 
 def front_matter(file: File) -> dict[str, Any]:
-    return _split(file.content_string)[1]
+    return _source(file)[1]
 
 
 def body(file: File) -> str:
     """The page's Markdown without its front matter."""
-    return _split(file.content_string)[0]
+    return _source(file)[0]
+
+
+def _source(file: File) -> tuple[str, dict[str, Any]]:
+    # Hooks ask for a page's front matter thousands of times a build: read and parse each file once
+    # per version of it (its modification time and size), not once per question.
+    if file.abs_src_path is None:
+        return _split(file.content_string)
+    stat = os.stat(file.abs_src_path)
+    return _read_and_split(file.abs_src_path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=1024)
+def _read_and_split(path: str, mtime_ns: int, size: int) -> tuple[str, dict[str, Any]]:
+    return _split(Path(path).read_text(encoding="utf-8-sig"))
 
 
 @lru_cache(maxsize=1024)
 def _split(text: str) -> tuple[str, dict[str, Any]]:
-    # Hooks ask for a page's front matter many times a build: parse each distinct text once.
     return meta.get_data(text)
 
 

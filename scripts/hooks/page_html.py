@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 
 from scripts.data.load import strings
 from scripts.data.text import current_language, front_matter
-from scripts.site.footnotes import renumber_soup
+from scripts.site.footnotes import UNRESOLVED_CALL, renumber_soup
 from scripts.site.paragraphs import mark
 from scripts.site.typography import tie_soup
 
@@ -23,7 +23,8 @@ from scripts.site.typography import tie_soup
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     ui = strings(current_language(config))
     soup = BeautifulSoup(html, "html.parser")
-    renumber_soup(soup, page, ui)
+    if "footnote" in html or UNRESOLVED_CALL.search(html):
+        renumber_soup(soup, page, ui)
     tie_soup(soup)
     meta = front_matter(page.file)
     if meta.get("text_part") or meta.get("whole_text"):

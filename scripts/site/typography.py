@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup, NavigableString
 NBSP = "\u00a0"
 BEFORE_SIGN = re.compile(r" +(?=[;:!?»])")
 AFTER_OPENING = re.compile(r"(?<=«) +")
+NEEDS_TIE = re.compile(r" (?=[;:!?»])|« ")
 
 
 def tie(text: str) -> str:
@@ -23,7 +24,8 @@ def tie(text: str) -> str:
 
 def tie_soup(soup: BeautifulSoup) -> None:
     """The same, in every text node of a page's HTML outside code."""
-    for text in soup.find_all(string=True):
+    # Only the few strings that need a tie are looked at twice (their parents walked).
+    for text in soup.find_all(string=NEEDS_TIE):
         if isinstance(text, NavigableString) and text.find_parent(["code", "pre", "script", "style"]) is None:
             tied = tie(str(text))
             if tied != text:
