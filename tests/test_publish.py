@@ -1,0 +1,97 @@
+"""Going live: a deployment build refuses the local preview address; `make publish-check` lists what to settle."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts.build import DeployError, check_deploy_address
+from scripts.checks.publish import PLACEHOLDER, UNVERIFIED, Item, as_markdown, items_to_settle
+
+from conftest import ROOT
+
+MANIFESTO = ROOT / "data" / "manifesto.yml"
+SOURCES = ROOT / "data" / "sources.yml"
+
+
+def run(module: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "DEPLOY", "ALLOW_PLACEHOLDERS")}
+    return subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=ROOT,
+        env={**base, "PYTHONPATH": str(ROOT), **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize("site_url", [None, "", "http://127.0.0.1:8000/", "http://localhost:8000/", "http://[::1]/"])
+def test_a_deployment_build_refuses_the_local_preview_and_writes_nothing(tmp_path: Path, site_url: str | None) -> None:
+    env = {"DEPLOY": "true"} | ({"SITE_URL": site_url} if site_url is not None else {})
+    result = run("scripts.build", "--no-pdf", "--site-dir", str(tmp_path / "site"), **env)
+    assert result.returncode == 1
+    assert "build for deployment refused" in result.stderr and "Fix: set SITE_URL" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_deploy_flag_is_the_same_as_deploy_true(tmp_path: Path) -> None:
+    result = run("scripts.build", "--deploy", "--no-pdf", "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 1 and "SITE_URL is not set" in result.stderr
+
+
+def test_a_public_address_is_accepted() -> None:
+    assert check_deploy_address("https://example.org/manifesto/") == "https://example.org/manifesto/"
+    with pytest.raises(DeployError, match="not an http"):
+        check_deploy_address("file:///srv/site/")
+
+
+def test_publish_check_lists_the_contact_placeholder_and_every_unverified_fact() -> None:
+    result = run("scripts.publish_check")
+    data = yaml.safe_load(MANIFESTO.read_text(encoding="utf-8"))
+    sources = yaml.safe_load(SOURCES.read_text(encoding="utf-8"))
+    assert data["contact"]["placeholder"], "the contact is no longer a placeholder: update this test"
+    # A placeholder is left: exit 1, and the line names the file, the line and the fix.
+    assert result.returncode == 1, result.stdout + result.stderr
+    contact_line = next(n for n, line in enumerate(MANIFESTO.read_text().splitlines(), 1) if "email:" in line)
+    assert (
+        f"data/manifesto.yml:{contact_line}: placeholder: the contact address {data['contact']['email']}"
+        in result.stdout
+    )
+    assert "security.txt" in result.stdout and "Fix: set contact.email" in result.stdout
+    for entry in sources:
+        for field in entry.get("unverified", []):
+            assert f"source {entry['id']}: its {field}" in result.stdout
+    assert "the first publication's date" in result.stdout
+    assert "block a deployment" in result.stdout
+
+
+def test_allow_placeholders_lets_a_deployment_through_but_still_lists_them() -> None:
+    result = run("scripts.publish_check", "--markdown", ALLOW_PLACEHOLDERS="true")
+    assert result.returncode == 0
+    assert "| placeholder |" in result.stdout and "allowed" in result.stdout
+
+
+def test_nothing_blocks_once_the_contact_is_real(tmp_path: Path) -> None:
+    data = yaml.safe_load(MANIFESTO.read_text(encoding="utf-8"))
+    data["contact"] = {"email": "press@example.net", "placeholder": False}
+    data["first_publication"] |= {"verified": True, "date_verified": True}
+    manifesto = tmp_path / "manifesto.yml"
+    manifesto.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    items = items_to_settle(manifesto, SOURCES)
+    assert {item.kind for item in items} <= {UNVERIFIED, "unknown"} and PLACEHOLDER not in {i.kind for i in items}
+    assert not any("first publication" in item.what for item in items)
+
+
+def test_the_summary_shows_data_as_text_never_as_markup() -> None:
+    item = Item(MANIFESTO, 1, PLACEHOLDER, "<img src=x> | [a](javascript:alert(1)) *b*", "fix")
+    table = as_markdown([item], allowed=False)
+    row = next(line for line in table.splitlines() if "manifesto.yml:1" in line)
+    assert not re.search(r"(?<!\\)[<*]", row), "an unescaped < or * could make HTML or emphasis"
+    assert not re.search(r"(?<!\\)[\[\]]", row), "an unescaped bracket could make a link"
+    assert len(re.findall(r"(?<!\\)\|", row)) == 5, "a | from the data must not open a new cell"
