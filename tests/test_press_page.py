@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.data.load import manifesto, pdf_path
+from scripts.data.load import manifesto, mkdocs_config, pdf_path
+from scripts.data.text import nav_sources
 
 from conftest import page_path, soup_file, soup_of
 from test_site import ARGUMENTS
@@ -57,6 +58,8 @@ def test_the_pdf_is_linked_when_the_pdf_step_is_on(site: Path) -> None:
 
 
 def test_sources_and_press_pages_come_before_the_about_page(site: Path) -> None:
-    next_link = soup_of(site, "fr", "presse.md").select_one("a.md-footer__link--next")
-    assert next_link["href"].rstrip("/").endswith("a-propos")
+    order = list(nav_sources(mkdocs_config()["nav"]))
+    assert order.index("sources.md") < order.index("presse.md") < order.index("a-propos.md")
+    next_link = soup_of(site, "fr", "sources.md").select_one("a.md-footer__link--next")
+    assert next_link["href"].rstrip("/").endswith("presse")
     assert soup_of(site, "fr", "sources.md").select_one("article h1").get_text(" ", strip=True).startswith("Sources")

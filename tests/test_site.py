@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from scripts.data.load import mkdocs_config
+from scripts.data.text import nav_sources
+
 from conftest import ROOT, page_path, soup_file, soup_of
 
 ARGUMENTS = {
@@ -22,7 +25,9 @@ ARGUMENTS = {
     "arguments/5-au-nom-de-l-efficacite.md": "Au nom de l’efficacité",
     "arguments/6-illusions-de-la-digitalisation.md": "Les illusions de la digitalisation",
 }
-READING_ORDER = ["index.md", *ARGUMENTS, "conclusion.md", "texte-integral.md", "sources.md", "presse.md", "a-propos.md"]
+# The text first, then the pages about it; the other pages follow in the order of the nav in mkdocs.yml.
+TEXT_ORDER = ["index.md", *ARGUMENTS, "conclusion.md", "texte-integral.md"]
+READING_ORDER = list(nav_sources(mkdocs_config()["nav"]))
 
 
 def h1(site: Path, src: str) -> str:
@@ -46,6 +51,7 @@ def test_arguments_say_their_rank(site: Path) -> None:
 
 
 def test_previous_and_next_links_follow_the_reading_order(site: Path) -> None:
+    assert READING_ORDER[: len(TEXT_ORDER)] == TEXT_ORDER and READING_ORDER[-1] == "a-propos.md"
     for before, after in itertools.pairwise(READING_ORDER):
         next_link = soup_of(site, "fr", before).select_one("a.md-footer__link--next")
         prev_link = soup_of(site, "fr", after).select_one("a.md-footer__link--prev")

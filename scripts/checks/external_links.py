@@ -38,6 +38,7 @@ from bs4 import BeautifulSoup
 from scripts.checks.links import LINKCHECKER
 from scripts.data.load import ROOT, own_host
 from scripts.data.sources import archive_for, registered_citations
+from scripts.site.page_links import UNCITED
 
 EXIT_OK, EXIT_DEAD, EXIT_ERROR, EXIT_OFFLINE = 0, 1, 2, 3
 OK, UPDATE, RETRY_LATER, DEAD = "ok", "update", "retry-later", "dead"
@@ -106,7 +107,7 @@ def site_links(site_dir: Path, own_host: str) -> dict[str, list[Place]]:
     for html in sorted(site_dir.rglob("*.html")):
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
         page = html.relative_to(site_dir).parent.as_posix().replace(".", "") + "/"
-        for a in soup.select('a[href^="http://"], a[href^="https://"]'):
+        for a in soup.select(f'a[href^="http://"]:not(.{UNCITED}), a[href^="https://"]:not(.{UNCITED})'):
             if urlsplit(a["href"]).netloc == own_host:
                 continue
             note = a.find_parent("li", id=re.compile(r"^fn:\d+$"))

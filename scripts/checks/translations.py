@@ -31,6 +31,7 @@ from mkdocs.utils import meta
 
 from scripts.data.load import DOCS, built_page, languages
 from scripts.data.text import FOOTNOTE_CALL, FOOTNOTE_DEF
+from scripts.site.page_links import UNCITED
 
 STATUSES = ("unreviewed", "reviewed")
 SOURCE_LINE = re.compile(r"^(\s+source:\s*).*$", re.MULTILINE)
@@ -150,7 +151,8 @@ def structure(html: str) -> dict[str, list[str]]:
         "paragraph numbers": [p["id"] for p in article.select("p.mf-para")],
         "footnote calls": [a.get_text(strip=True) for a in article.select("sup a.footnote-ref")],
         "footnotes": [li.get("value", "") for li in article.select("div.footnote li")],
-        "URLs": sorted(a["href"] for a in article.select("a[href^='http']")),
+        # The text's references: not the services' links (UNCITED), which each language may point at its own page.
+        "URLs": sorted(a["href"] for a in article.select(f"a[href^='http']:not(.{UNCITED})")),
     }
 
 

@@ -16,6 +16,11 @@ from mkdocs.utils import get_relative_url
 
 from scripts.data.text import body, front_matter, in_language
 
+# Links that are not cited sources but services: the signing forms, signatories' own websites, the
+# badge's address, share targets. The weekly external check leaves them out (they are not the
+# text's references), and translations may point them at their own language's version.
+UNCITED = "mf-uncited"
+
 
 @dataclass
 class PageContext:

@@ -20,7 +20,7 @@ from pyuca import Collator
 from scripts.data.load import manifesto
 from scripts.data.signatories import TYPES, domain_key, signatories
 from scripts.data.signing import issue_url, mailto
-from scripts.site.page_links import PageContext
+from scripts.site.page_links import UNCITED, PageContext
 
 SIGNING = "signing"  # front matter of the signing page
 LIST = "signatories"  # front matter of the signatories page
@@ -71,18 +71,20 @@ def count_text(ui: dict[str, str], n: int) -> str:
 
 def render_sign_ways(ctx: PageContext) -> str:
     ui, data = ctx.ui, manifesto()
-    issue = safe_link(issue_url(ctx.lang), ui["sig_issue_link"])
+    issue = safe_link(issue_url(ctx.lang), ui["sig_issue_link"], **{"class": UNCITED})
     if data["repository"]["placeholder"]:
         issue += placeholder(ui["sig_repository_placeholder"])
     contact = data["contact"]["email"]
-    mail = safe_link(mailto(ctx.lang), ui["sig_mail_link"]) + Markup(" (<code>{}</code>)").format(contact)
+    mail = safe_link(mailto(ctx.lang), ui["sig_mail_link"], **{"class": UNCITED}) + Markup(" (<code>{}</code>)").format(
+        contact
+    )
     if data["contact"]["placeholder"]:
         mail += placeholder(ui["press_contact_placeholder"])
     return str(Markup('<ul class="mf-sign-ways"><li>{}</li><li>{}</li></ul>').format(issue, mail))
 
 
 def _entry(record: dict[str, Any], ui: dict[str, str], anchor: str | None) -> Markup:
-    website = safe_link(record["website"], domain_key(record["website"]), rel="nofollow")
+    website = safe_link(record["website"], domain_key(record["website"]), rel="nofollow", **{"class": UNCITED})
     signed = ui["sig_signed"].format(version=record["version"], date=record["signed"])
     statement = record.get("statement")
     quote = (
@@ -155,7 +157,11 @@ def badge_html(ui: dict[str, str], list_url: str) -> str:
     """The HTML an organisation pastes: a link holding the image itself (a data URL), no request to our host."""
     data = base64.b64encode(badge_svg(ui).encode("utf-8")).decode("ascii")
     alt = f"{ui['sig_badge_text']} — {ui['sig_badge_subject']}"
-    return str(Markup('<a href="{}"><img src="data:image/svg+xml;base64,{}" alt="{}"></a>').format(list_url, data, alt))
+    return str(
+        Markup('<a class="{}" href="{}"><img src="data:image/svg+xml;base64,{}" alt="{}"></a>').format(
+            UNCITED, list_url, data, alt
+        )
+    )
 
 
 def render_badge(ctx: PageContext) -> str:
