@@ -1,7 +1,7 @@
 """Build the site into site/ (or the folder given with --site-dir), in strict mode, then its PDFs.
 
 The PDF step (scripts/pdf.py) reads the pages mkdocs has just built. Skip it for a quick
-build with --no-pdf or BUILD_PDF=false: the pages then link to PDFs that do not exist.
+build with --no-pdf or BUILD_PDF=false: the pages then carry no link to a PDF.
 """
 
 from __future__ import annotations
