@@ -1,7 +1,7 @@
 """Build the site into site/ (or the folder given with --site-dir), in strict mode, then its PDFs.
 
 The PDF step (scripts/pdf.py) reads the pages mkdocs has just built. Skip it for a quick
-build with --no-pdf or BUILD_PDF=false: the pages then link to PDFs that do not exist.
+build with --no-pdf or BUILD_PDF=false: the pages then carry no link to a PDF.
 
 A build for deployment (--deploy or DEPLOY=true) refuses to start unless SITE_URL is a public
 address: without it, every absolute link, the sitemap and the PDFs' colophon would point

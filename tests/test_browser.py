@@ -8,13 +8,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from browser import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Every wait below is on a condition (a load event, an event, a style); this only bounds a failure,
+# generously, so that a loaded machine makes the tests slower, never red.
+TIMEOUT_MS = 120_000
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 @pytest.fixture(scope="module")
@@ -27,9 +31,26 @@ def html_pages(site: Path) -> list[str]:
     return sorted(str(p.relative_to(site).parent).replace(".", "") for p in site.rglob("index.html"))
 
 
+def new_context(browser: Browser, **options: object) -> BrowserContext:
+    context = browser.new_context(**options)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context
+
+
+def load(page: Page, url: str) -> None:
+    """Open `url` once the page and everything it asks for have loaded (fonts included).
+
+    Not "networkidle" (500 ms without a request): that is a guess about timing. The pages run
+    no script, so every request they make starts before the load event, or for a font, before
+    `document.fonts.ready`.
+    """
+    page.goto(url, wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
 def open_page(browser: Browser, url: str, **context: object) -> Page:
-    page = browser.new_context(**context).new_page()
-    page.goto(url, wait_until="networkidle")
+    page = new_context(browser, **context).new_page()
+    load(page, url)
     return page
 
 
@@ -37,14 +58,14 @@ def test_pages_request_nothing_but_the_site(browser: Browser, site: Path, site_u
     own = urlsplit(site_url).netloc
     requested: list[str] = []
     refused: list[str] = []
-    context = browser.new_context()
+    context = new_context(browser)
     context.on("request", lambda request: requested.append(request.url))
     page = context.new_page()
     page.on(
         "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
     )
     for path in html_pages(site):
-        page.goto(site_url + (path + "/" if path else ""), wait_until="networkidle")
+        load(page, site_url + (path + "/" if path else ""))
     assert len(requested) > len(html_pages(site))
     assert [url for url in requested if urlsplit(url).netloc != own and not url.startswith("data:")] == []
     assert refused == [], "the site's own resources break its Content-Security-Policy"
@@ -55,14 +76,13 @@ def test_the_browser_refuses_requests_to_other_hosts(browser: Browser, site_url:
     """Should a page ever embed something from elsewhere, its Content-Security-Policy blocks it."""
     elsewhere = "http://127.0.0.2:9/tracker.png"  # another origin, still on this machine
     page = open_page(browser, site_url + "conclusion/")
-    failed: list[tuple[str, str | None]] = []
-    refused: list[str] = []
-    page.on("requestfailed", lambda request: failed.append((request.url, request.failure)))
-    page.on("console", lambda message: refused.append(message.text))
-    page.evaluate("url => { const img = new Image(); img.src = url; document.body.append(img); }", elsewhere)
-    page.wait_for_timeout(300)
-    assert (elsewhere, "csp") in failed  # stopped by the policy, before any connection
-    assert any("Content Security Policy" in text and elsewhere in text for text in refused), refused
+    # Wait for the two events themselves (each bounded by TIMEOUT_MS), not for a fixed time.
+    with (
+        page.expect_event("requestfailed", lambda request: request.url == elsewhere) as failed,
+        page.expect_console_message(lambda m: "Content Security Policy" in m.text and elsewhere in m.text),
+    ):
+        page.evaluate("url => { const img = new Image(); img.src = url; document.body.append(img); }", elsewhere)
+    assert failed.value.failure == "csp"  # stopped by the policy, before any connection
 
 
 def test_text_reads_on_a_small_phone_without_javascript(browser: Browser, site_url: str) -> None:
@@ -88,27 +108,27 @@ def test_text_reads_on_a_small_phone_without_javascript(browser: Browser, site_u
 def test_paragraph_self_link_appears_on_hover_and_keyboard_focus(browser: Browser, site_url: str) -> None:
     page = open_page(browser, site_url + "conclusion/")
     link = page.locator("#p70 a.mf-para-link")
-    opacity = lambda: link.evaluate("a => getComputedStyle(a).opacity")  # noqa: E731 - read twice below
-    assert opacity() == "0"
+    # expect() retries until the style is there: a style change is not applied in the same instant.
+    expect(link).to_have_css("opacity", "0")
     page.hover("#p70")
-    assert opacity() == "1"
+    expect(link).to_have_css("opacity", "1")
     page.mouse.move(0, 0)
-    assert opacity() == "0"
+    expect(link).to_have_css("opacity", "0")
     for _ in range(300):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.matches('#p70 a.mf-para-link')"):
             break
     else:
         pytest.fail("the paragraph link of §70 cannot be reached with the keyboard")
-    assert opacity() == "1"
+    expect(link).to_have_css("opacity", "1")
 
 
 @pytest.mark.parametrize("scheme", ["default"])
 def test_every_page_passes_axe_wcag_21_aa(browser: Browser, site: Path, site_url: str, scheme: str) -> None:
-    page = browser.new_context().new_page()
+    page = new_context(browser).new_page()
     failures = {}
     for path in html_pages(site):
-        page.goto(site_url + (path + "/" if path else ""), wait_until="networkidle")
+        load(page, site_url + (path + "/" if path else ""))
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
         if result["violations"]:

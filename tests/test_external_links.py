@@ -5,7 +5,6 @@ from __future__ import annotations
 import http.server
 import json
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
@@ -30,9 +29,15 @@ from scripts.checks.external_links import (
 )
 from scripts.data.sources import registered_urls
 
-# Short enough for a test, still exercising every rule: a timeout, retries, a capped Retry-After.
-FAST = Policy(timeout=1, requests_per_second=100, threads=4, retries=1, retry_wait=0.1, max_retry_after=0.5)
-HANG = 3.0  # seconds the slow page waits: longer than the timeout
+# Short waits between passes and a capped Retry-After, still exercising every rule. The timeout is
+# what /slow (which never answers) runs into; every other page answers at once on loopback, so 5 s
+# leaves a loaded machine ample room and a run of this module never depends on the machine's speed.
+TIMEOUT = 5.0
+FAST = Policy(timeout=TIMEOUT, requests_per_second=100, threads=4, retries=1, retry_wait=0.1, max_retry_after=0.5)
+# /slow holds its request until the module is done, rather than sleeping a given time: it never
+# answers within any timeout. The bound only keeps a lost thread from living on.
+RELEASE = threading.Event()
+HOLD_AT_MOST = 600.0
 
 
 class RemoteSite(http.server.BaseHTTPRequestHandler):
@@ -49,8 +54,8 @@ class RemoteSite(http.server.BaseHTTPRequestHandler):
         elif self.path == "/busy" and count == 1:
             status, headers = 429, {"Retry-After": "30"}
         elif self.path == "/slow":
-            time.sleep(HANG)
-            status = 200
+            RELEASE.wait(HOLD_AT_MOST)
+            return  # closes the connection without an answer
         else:
             status = {"/missing": 404, "/gone": 410, "/broken": 500}.get(self.path, 200)
             if self.path == "/robots.txt":
@@ -64,10 +69,12 @@ class RemoteSite(http.server.BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def remote() -> Iterator[str]:
     RemoteSite.hits = {}
+    RELEASE.clear()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), RemoteSite)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
+    RELEASE.set()
     server.shutdown()
     server.server_close()
 
@@ -130,7 +137,8 @@ def test_without_network_nothing_is_judged_and_the_exit_code_says_so(tmp_path: P
     port = closed.server_address[1]
     closed.server_close()  # nothing listens there any more: the connection is refused
     places = {"http://nowhere.invalid/a": [Place(entry="a")], f"http://127.0.0.1:{port}/b": [Place(page="p/")]}
-    results = check(places, Policy(timeout=1, requests_per_second=100, retries=0))
+    # Nothing here waits for the timeout (the host is unknown, the port refuses): it only bounds a failure.
+    results = check(places, Policy(timeout=60, requests_per_second=100, retries=0))
     assert exit_code(results) == EXIT_OFFLINE
     report = report_markdown(results, "now")
     assert "**No network**: none of the 2 links could be reached" in report

@@ -1,35 +1,113 @@
-"""Internal links and anchors of the built site, checked by linkchecker over loopback."""
+"""Internal links: linkchecker finds missing pages and files, scripts/checks/anchors.py missing anchors."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+from projects import build_project, copy_project
+
+from scripts.checks.anchors import check_anchors
 from scripts.checks.links import check_internal
+from scripts.data.load import languages, pdf_path
+
+from conftest import ROOT, line_of
+
+# In a copy of the built site: (page, the link as built, the link planted in its place).
+SAME_PAGE = ("conclusion/index.html", 'href="#p70"', 'href="#p999"')
+CROSS_PAGE = ("conclusion/index.html", 'href="#p71"', 'href="../texte-integral/#p998"')
+CROSS_LANGUAGE = ("nl/conclusion/index.html", '<a href="../../en/conclusion/"', '<a href="../../en/conclusion/#p997"')
+MISSING_PAGE = (
+    "conclusion/index.html",
+    '<a href="../texte-integral/" class="md-footer__link',
+    '<a href="../texte-disparu/" class="md-footer__link',
+)
+
+
+def plant(site: Path, page: str, built: str, planted: str) -> int:
+    """Replace the first `built` of `page` by `planted`; the line it is on."""
+    path = site / page
+    html = path.read_text(encoding="utf-8")
+    assert built in html, f"{page}: the site no longer has {built}: choose another link to break"
+    html = html.replace(built, planted, 1)
+    path.write_text(html, encoding="utf-8")
+    return line_of(html, planted)
+
+
+def links_command(site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.links", str(site)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
 
 
 def test_built_site_has_no_broken_link_or_anchor(site: Path) -> None:
     assert check_internal(site) == []
+    assert check_anchors(site) == []
 
 
-def test_the_check_catches_a_broken_link_and_a_broken_anchor(site: Path, tmp_path: Path) -> None:
+def test_the_checks_catch_every_kind_of_broken_link(site: Path, tmp_path: Path) -> None:
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
-    page = copy / "conclusion" / "index.html"
-    html = page.read_text(encoding="utf-8")
-    assert 'href="../texte-integral/"' in html and 'href="#p70"' in html
-    html = html.replace('href="../texte-integral/"', 'href="../texte-disparu/"', 1)
-    html = html.replace('href="#p70"', 'href="../texte-integral/#p999"', 1)
-    page.write_text(html, encoding="utf-8")
+    lines = {case: plant(copy, *case) for case in (SAME_PAGE, CROSS_PAGE, CROSS_LANGUAGE, MISSING_PAGE)}
 
-    problems = check_internal(copy)
-
-    assert {(p.url.rsplit("/", 2)[-2] + "/" + p.url.rsplit("/", 1)[-1]) for p in problems} == {
-        "texte-disparu/",
-        "texte-integral/#p999",
+    anchors = check_anchors(copy)
+    assert {(p.page, p.line, p.link, p.message) for p in anchors} == {
+        ("conclusion/index.html", lines[SAME_PAGE], "#p999", "no id 'p999' in this page"),
+        (
+            "conclusion/index.html",
+            lines[CROSS_PAGE],
+            "../texte-integral/#p998",
+            "no id 'p998' in texte-integral/index.html",
+        ),
+        (
+            "nl/conclusion/index.html",
+            lines[CROSS_LANGUAGE],
+            "../../en/conclusion/#p997",
+            "no id 'p997' in en/conclusion/index.html",
+        ),
     }
-    assert all(p.parent.endswith("/conclusion/") for p in problems)
-    missing_page = next(p for p in problems if "texte-disparu" in p.url)
-    assert "404" in missing_page.message
-    missing_anchor = next(p for p in problems if "#p999" in p.url)
-    assert "Anchor" in missing_anchor.message
+    assert check_anchors(copy) == anchors  # one pass over files, no threads: the same answer every time
+
+    (missing,) = check_internal(copy)
+    assert missing.url.endswith("/texte-disparu/") and missing.parent.endswith("/conclusion/")
+    assert "404" in missing.message
+
+    command = links_command(copy)
+    assert command.returncode == 1, command.stdout + command.stderr
+    for needle in ("texte-disparu/", "#p999", "../texte-integral/#p998", "../../en/conclusion/#p997"):
+        assert needle in command.stdout
+
+
+def test_an_anchor_removed_from_its_page_is_reported_wherever_it_is_linked(site: Path, tmp_path: Path) -> None:
+    """Links written by the hooks (note calls, the sources page's note links) are checked too."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    plant(copy, "texte-integral/index.html", 'id="fn:3"', 'id="fn-gone"')
+
+    reported = {(p.page, p.link) for p in check_anchors(copy)}
+
+    assert ("texte-integral/index.html", "#fn:3") in reported  # the note call on the same page
+    assert ("sources/index.html", "../texte-integral/#fn:3") in reported
+    assert {link for _, link in reported} <= {"#fn:3", "../texte-integral/#fn:3"}
+
+
+@pytest.fixture(scope="module")
+def site_without_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("no-pdf"))
+    result = build_project(project, pdf=False)  # BUILD_PDF=false
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_a_build_without_pdfs_does_not_link_to_them(site_without_pdfs: Path) -> None:
+    assert not (site_without_pdfs / "pdf").exists()
+    pdfs = [pdf_path(lang) for lang in languages()]
+    for html in sorted(site_without_pdfs.rglob("*.html")):
+        text = html.read_text(encoding="utf-8")
+        assert not [pdf for pdf in pdfs if pdf in text], f"{html}: links to a PDF that was not made"
+        assert "citation_pdf_url" not in text, html
+    command = links_command(site_without_pdfs)
+    assert command.returncode == 0, command.stdout + command.stderr
