@@ -35,7 +35,8 @@ def security_txt(email: str, placeholder: bool, langs: list[str], site_url: str,
 
 def on_post_build(config: MkDocsConfig) -> None:
     contact = manifesto()["contact"]
-    epoch = build_epoch() or int(time.time())
+    # Without a commit date, today's date (not the time of day): two builds of one day give one file.
+    epoch = build_epoch() or int(time.time()) // 86400 * 86400
     text = security_txt(contact["email"], contact["placeholder"], languages(config), config.site_url or "", epoch)
     target = Path(config.site_dir) / PATH
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ from pyuca import Collator
 from scripts.data.load import manifesto
 from scripts.data.signatories import TYPES, domain_key, signatories
 from scripts.data.signing import issue_url, mailto
+from scripts.site.citation import localized_date
 from scripts.site.page_links import UNCITED, PageContext
 
 SIGNING = "signing"  # front matter of the signing page
@@ -83,9 +84,11 @@ def render_sign_ways(ctx: PageContext) -> str:
     return str(Markup('<ul class="mf-sign-ways"><li>{}</li><li>{}</li></ul>').format(issue, mail))
 
 
-def _entry(record: dict[str, Any], ui: dict[str, str], anchor: str | None) -> Markup:
+def _entry(record: dict[str, Any], ui: dict[str, str], anchor: str | None, lang: str) -> Markup:
     website = safe_link(record["website"], domain_key(record["website"]), rel="nofollow", **{"class": UNCITED})
-    signed = ui["sig_signed"].format(version=record["version"], date=record["signed"])
+    # The date in the reader's words ("15 janvier 2026"), inside a <time> that keeps it machine-readable.
+    when = Markup('<time datetime="{}">{}</time>').format(record["signed"], localized_date(str(record["signed"]), lang))
+    signed = escape(ui["sig_signed"]).format(version=record["version"], date=when)
     statement = record.get("statement")
     quote = (
         Markup('<blockquote lang="{}">{}</blockquote>').format(statement["lang"], statement["text"])
@@ -116,7 +119,7 @@ def render_signatories(ctx: PageContext) -> str:
         for initial, group in groupby(members, key=lambda r: letter(r["name"])):
             anchor = f"{kind}-{initial if initial != '#' else 'other'}"
             letters.append(Markup('<a href="#{}">{}</a>').format(anchor, initial))
-            items += [_entry(r, ui, anchor if n == 0 else None) for n, r in enumerate(group)]
+            items += [_entry(r, ui, anchor if n == 0 else None, ctx.lang) for n, r in enumerate(group)]
         index.append(Markup('<li><a href="#{}">{}</a> {}</li>').format(kind, label, Markup(" ").join(letters)))
         sections.append(
             Markup('<section class="mf-sig-type"><h2 id="{}">{} ({})</h2><ul>{}</ul></section>').format(
