@@ -140,12 +140,17 @@ def browser() -> Iterator[Browser]:
         yield browser
 
 
-def test_the_hostile_copy_holds_hostile_values_everywhere(hostile: Hostile) -> None:
-    """The test plants what it says: free-text fields, addresses, labels and headings."""
-    assert hostile.data["authors"][0]["family"] == f"Mahy {HOSTILE_DATA}"
-    assert hostile.data["first_publication"]["url"] == HOSTILE_URL
-    assert hostile.sources[3]["authors"][0]["organisation"].endswith(HOSTILE_DATA)
-    assert all(value.endswith(HOSTILE) for value in hostile.ui("de").values())
+def test_hostile_values_reach_the_pages_whole_and_as_text(hostile: Hostile) -> None:
+    """What the copy plants is on its pages, character for character: a data field, a label, an address."""
+    organisation = hostile.sources[3]["authors"][0]["organisation"]
+    assert organisation.endswith(HOSTILE_DATA)
+    sources = BeautifulSoup((hostile.site / "sources" / "index.html").read_text("utf-8"), "lxml")
+    assert organisation in sources.select_one(f"#{hostile.sources[3]['id']}").get_text()
+    argument = BeautifulSoup((hostile.folder("de") / ARGUMENT.removesuffix(".md") / "index.html").read_bytes(), "lxml")
+    kicker = hostile.ui("de")["argument_kicker"]
+    assert kicker.endswith(HOSTILE) and argument.select_one(".mf-kicker").get_text() == kicker.format(n=3, total=6)
+    press = BeautifulSoup((hostile.site / "presse" / "index.html").read_text("utf-8"), "lxml")
+    assert HOSTILE_URL in [a["href"] for a in press.select("article dl.mf-press-facts a")]
 
 
 PAGE_STATE = """(injected) => ({

@@ -38,7 +38,9 @@ def test_notes_carry_their_original_number(site: Path, src: str) -> None:
 @pytest.mark.parametrize("src", NOTES_BY_PAGE)
 def test_each_call_links_to_its_note_and_back(site: Path, src: str) -> None:
     soup = soup_of(site, "fr", src)
-    for call in soup.select("article sup a.footnote-ref"):
+    calls = soup.select("article sup a.footnote-ref")
+    assert len(calls) == len(NOTES_BY_PAGE[src])
+    for call in calls:
         number = call.get_text(strip=True)
         note = soup.find(id=call["href"].removeprefix("#"))
         assert note is not None and note.name == "li" and note["value"] == number

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,8 @@ from conftest import soup_file
 LANGUAGES = languages()
 ORIGINAL, TRANSLATIONS = LANGUAGES[0], LANGUAGES[1:]
 PAGES = pages(DOCS, ORIGINAL)
+assert "texte-integral.md" in PAGES, f"docs/{ORIGINAL}: its pages are not found"  # the loops below check them
+NOTED = "arguments/6-illusions-de-la-digitalisation.md"  # a page with a note
 needs_translation = pytest.mark.skipif(not TRANSLATIONS, reason="no translation is built")
 
 
@@ -29,6 +32,28 @@ def resolve(page: Path, href: str) -> Path:
 @needs_translation
 def test_every_translation_has_the_structure_of_the_original(site: Path) -> None:
     assert parity_differences(site) == []
+
+
+@needs_translation
+def test_the_structure_check_finds_a_lost_paragraph_note_and_page(site: Path, tmp_path: Path) -> None:
+    """On a copy of the build where translations lost a paragraph, a note and a page."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("*.pdf", "assets"))
+    first, second = TRANSLATIONS[0], TRANSLATIONS[-1]
+    for src, lost in (("conclusion.md", "article p.mf-para"), (NOTED, "article div.footnote li")):
+        page = built_page(copy, first, src)
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        soup.select(lost)[-1].decompose()
+        page.write_text(str(soup), encoding="utf-8")
+    built_page(copy, second, "a-propos.md").unlink()
+    before = parity_differences(site)
+    found = [line for line in parity_differences(copy) if line not in before]
+    assert {line.split(" differ ")[0] for line in found if " differ " in line} == {
+        f"docs/{first}/conclusion.md: paragraph numbers",
+        f"docs/{first}/{NOTED}: footnotes",
+    }
+    assert f"{second}/a-propos.md: not built" in found
+    assert len(found) == 3, found
 
 
 @needs_translation

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bs4 import Tag
 
-from conftest import page_path, soup_of
+from conftest import soup_of
 from test_site import READING_ORDER
 
 PART_PAGES = READING_ORDER[:8]
@@ -36,7 +36,9 @@ def test_part_pages_continue_the_numbering_in_reading_order(site: Path) -> None:
 def test_same_number_same_paragraph_on_part_and_whole_text(site: Path) -> None:
     whole = {p["id"]: text_of(p) for p in numbered(site, "texte-integral.md")}
     for src in PART_PAGES:
-        for p in numbered(site, src):
+        paragraphs = numbered(site, src)
+        assert paragraphs, f"{src}: no numbered paragraph"
+        for p in paragraphs:
             assert text_of(p) == whole[p["id"]], (src, p["id"])
 
 
@@ -45,14 +47,23 @@ def test_each_paragraph_links_to_itself(site: Path) -> None:
         soup = soup_of(site, "fr", src)
         ids = [el["id"] for el in soup.select("[id]")]
         assert len(ids) == len(set(ids)), f"{src}: duplicate ids"
-        for p in numbered(site, src):
+        paragraphs = numbered(site, src)
+        assert paragraphs, f"{src}: no numbered paragraph"
+        for p in paragraphs:
             link = p.select_one("a.mf-para-link")
             assert link is not None and link["href"] == f"#{p['id']}"
             assert link["aria-label"] == f"Lien vers le paragraphe {p['data-para']}"
 
 
 def test_byline_and_notes_are_not_numbered(site: Path) -> None:
-    soup = soup_of(site, "fr", "texte-integral.md")
-    assert soup.select("p.byline.mf-para") == []
-    assert soup.select("div.footnote p.mf-para") == []
-    assert page_path(site, "fr", "texte-integral.md").is_file()
+    """The authors' names and the notes' text are shown, without a paragraph number or self-link."""
+    article = soup_of(site, "fr", "texte-integral.md").select_one("article")
+    bylines = article.select("p.byline")
+    assert len(bylines) == 1, "the authors' names are not shown once above the text"
+    byline = bylines[0]
+    assert byline.get_text(strip=True) == "Christine Mahy et Jean Blairon"
+    notes = article.select("div.footnote p")
+    assert len(notes) >= 9  # one paragraph or more for each of the nine notes
+    for p in [byline, *notes]:
+        assert "mf-para" not in p.get("class", []) and not p.has_attr("data-para"), p.get_text()[:60]
+        assert p.select("a.mf-para-link") == [], p.get_text()[:60]

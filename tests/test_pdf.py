@@ -114,6 +114,7 @@ def paragraphs(site: Path, lang: str) -> list[tuple[int, str]]:
         for furniture in p.select("sup, a.mf-para-link"):
             furniture.decompose()
         result.append((int(p["data-para"]), p.get_text()))
+    assert result, f"{lang}: the whole-text page has no numbered paragraph"
     return result
 
 

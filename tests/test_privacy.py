@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from scripts.checks.privacy import page_findings, site_findings
+from scripts.data.load import built_page
 
 
 def test_built_site_references_no_other_host(site: Path) -> None:
     assert site_findings(site) == {}
+
+
+def test_the_check_finds_a_script_and_a_font_from_elsewhere_in_a_built_site(site: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("*.pdf"))
+    page = built_page(copy, "nl", "conclusion.md")
+    html = page.read_text(encoding="utf-8")
+    assert html.count("</head>") == 1
+    page.write_text(html.replace("</head>", '<script src="https://cdn.example.com/x.js"></script></head>'), "utf-8")
+    css = copy / "assets" / "manifesto.css"
+    css.write_text('@import "https://fonts.example.net/x.css";\n' + css.read_text(encoding="utf-8"), "utf-8")
+    assert site_findings(copy) == {
+        "assets/manifesto.css": ["CSS loads https://fonts.example.net/x.css"],
+        "nl/conclusion/index.html": ["<script src> loads https://cdn.example.com/x.js"],
+    }
 
 
 def test_theme_fonts_are_the_readers_own(site: Path) -> None:

@@ -76,7 +76,9 @@ def test_whole_text_page_holds_every_part_in_order(site: Path) -> None:
     assert headings == ["Introduction", *ARGUMENTS.values(), "Conclusion"]
     whole_text = whole.get_text(" ", strip=True)
     for src in READING_ORDER[:8]:
-        for p in soup_of(site, "fr", src).select("article p.mf-para"):
+        paragraphs = soup_of(site, "fr", src).select("article p.mf-para")
+        assert paragraphs, f"{src}: no numbered paragraph"
+        for p in paragraphs:
             assert p.get_text(" ", strip=True) in whole_text
 
 

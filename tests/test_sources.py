@@ -9,8 +9,8 @@ import pytest
 from mkdocs.exceptions import PluginError
 from projects import build_project, copy_project
 
-from scripts.data.load import DATA, DOCS, DataError, default_language, strings
-from scripts.data.sources import SOURCES, load_sources, sources, text_footnotes, unregistered_urls
+from scripts.data.load import DOCS, DataError, default_language, strings
+from scripts.data.sources import SOURCES, load_sources, registered_urls, sources, unregistered_urls
 from scripts.site.data_pages import replace_markers
 from scripts.site.sources_page import link_item
 
@@ -25,11 +25,12 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_every_footnote_of_the_text_is_tied_to_an_entry() -> None:
-    notes = text_footnotes(DOCS / default_language())
-    assert notes == set(range(1, 10))
-    cited = {n for entry in sources() for n in entry.get("footnotes", [])}
-    assert cited == notes
+def test_every_note_of_the_text_is_linked_from_the_sources_page(site: Path) -> None:
+    """A reader of the sources page finds, for each of the text's notes, the work it cites."""
+    notes = [li["id"] for li in soup_of(site, "fr", "texte-integral.md").select("article div.footnote li")]
+    assert notes == [f"fn:{n}" for n in range(1, 10)]
+    links = soup_of(site, "fr", "sources.md").select("article ol.mf-sources .mf-source-where a[href*='#fn:']")
+    assert {a["href"] for a in links} == {f"../texte-integral/#{note}" for note in notes}
 
 
 def test_every_external_url_in_the_content_is_registered() -> None:
@@ -121,7 +122,11 @@ def test_a_dead_link_shows_its_archived_copy_beside_it() -> None:
     assert "aucune copie archivée connue" in link_item(without, ui, default_language())
 
 
-def test_registry_archive_addresses_are_never_invented() -> None:
-    # No archived copy is known yet: the field stays out rather than holding a guess.
-    assert [link for entry in sources() for link in entry.get("links", []) if "archive" in link] == []
-    assert (DATA / "sources.yml").is_file()
+def test_the_sources_page_links_only_registered_addresses_and_invents_no_archive(site: Path) -> None:
+    # An archived copy is shown only where the registry names one (none is known yet): never a guess.
+    soup = soup_of(site, "fr", "sources.md")
+    shown = [a["href"] for a in soup.select("article ol.mf-sources .mf-source-links a")]
+    assert len(shown) >= len([link for entry in sources() for link in entry.get("links", [])])
+    assert set(shown) <= registered_urls()
+    archives = [link["archive"] for entry in sources() for link in entry.get("links", []) if "archive" in link]
+    assert [a["href"] for a in soup.select("article ol.mf-sources a.mf-archive")] == archives
