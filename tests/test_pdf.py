@@ -265,14 +265,6 @@ def test_cover_and_colophon_state_the_facts(site: Path, lang: str) -> None:
     assert squeeze(ui["pdf_how_to_cite"]) in colophon
 
 
-def test_two_builds_of_the_same_commit_give_identical_pdfs(site: Path, tmp_path: Path) -> None:
-    from scripts.build import build_site
-
-    build_site(tmp_path)
-    for lang in LANGUAGES:
-        assert (tmp_path / pdf_path(lang)).read_bytes() == pdf_of(site, lang).read_bytes(), lang
-
-
 def test_every_page_links_to_its_pdf_with_its_size(site: Path, site_url: str) -> None:
     default = default_language()
     for html in sorted(site.rglob("*.html")):
