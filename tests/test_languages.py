@@ -67,8 +67,8 @@ def test_translated_pages_say_so_link_the_original_and_show_their_status(site: P
         notice = soup_file(path).select_one("aside.mf-translation")
         assert notice is not None, path
         text = notice.get_text(" ", strip=True)
-        assert ui["translation_notice"] in text
-        assert ui["translation_status_unreviewed"] in text or ui["translation_status_reviewed"] in text
+        assert notice["aria-label"] == ui["translation_notice"]
+        assert ui["translation_line_unreviewed"] in text or ui["translation_line_reviewed"] in text
         link = notice.select_one(f"a[hreflang={ORIGINAL}]")
         assert link is not None and resolve(path, link["href"]) == built_page(site, ORIGINAL, page).resolve()
     assert soup_file(built_page(site, ORIGINAL, "conclusion.md")).select_one("aside.mf-translation") is None
@@ -102,7 +102,8 @@ def untranslated(html_path: Path) -> list[str]:
     article = BeautifulSoup(html_path.read_text(encoding="utf-8"), "lxml").select_one("article")
     # Bibliographic entries and references name French works in French: not text to translate.
     skipped_selector = (
-        "div.footnote, .byline, aside.mf-translation, a.mf-para-link, a.headerlink, em, .mf-sources, .mf-cite"
+        "div.footnote, .byline, aside.mf-translation, a.mf-para-link, a.headerlink, em, .mf-sources, .mf-cite,"
+        " .mf-share"
     )
     for skipped in article.select(skipped_selector):
         skipped.decompose()

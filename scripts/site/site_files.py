@@ -14,8 +14,4 @@ def robots_txt(site_url: str) -> str:
 def language_pages(folder: Path, other_languages: list[str]) -> list[Path]:
     """The built pages under a language's folder, leaving out the other languages' folders inside it."""
     skipped = {folder / name for name in other_languages}
-    return sorted(
-        page
-        for page in folder.rglob("index.html")
-        if not any(parent in skipped for parent in page.parents)
-    )
+    return sorted(page for page in folder.rglob("index.html") if not any(parent in skipped for parent in page.parents))
