@@ -11,10 +11,11 @@ from bs4 import BeautifulSoup
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 from scripts.checks.translations import all_states, failures_report, pages, parity_differences
-from scripts.data.load import DOCS, built_page, languages, strings
+from scripts.data.load import DOCS, built_page, languages, mkdocs_config, strings
 
 from conftest import soup_file
 
+SITE_URL = mkdocs_config()["site_url"]
 LANGUAGES = languages()
 ORIGINAL, TRANSLATIONS = LANGUAGES[0], LANGUAGES[1:]
 PAGES = pages(DOCS, ORIGINAL)
@@ -42,10 +43,14 @@ def test_pages_declare_their_language_and_all_alternates(site: Path, lang: str) 
         path = built_page(site, lang, page)
         soup = soup_file(path)
         assert soup.html["lang"] == lang, path
-        alternates = {link["hreflang"]: link["href"] for link in soup.select("head link[rel=alternate][hreflang]")}
+        links = soup.select("head link[rel=alternate][hreflang]:not([hreflang=x-default])")
+        alternates = {link["hreflang"]: link["href"] for link in links}
         assert set(alternates) == set(LANGUAGES), path
         for other, href in alternates.items():
-            assert resolve(path, href) == built_page(site, other, page).resolve(), (path, other)
+            # Absolute, at the site's public address (mkdocs.yml site_url).
+            assert href.startswith(SITE_URL), (path, href)
+            target = site / href.removeprefix(SITE_URL) / "index.html"
+            assert target.resolve() == built_page(site, other, page).resolve(), (path, other)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

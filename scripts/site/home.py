@@ -8,9 +8,10 @@ so each language quotes its own translation, exactly, with a link to it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -19,7 +20,6 @@ from mkdocs.structure.pages import Page
 from scripts.data.load import default_language, manifesto
 from scripts.data.text import current_language, front_matter, text_parts
 from scripts.site.page_links import PageContext
-from scripts.site.press_page import paragraph_text
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,15 @@ def split_head(html: str) -> tuple[str, str]:
     return "".join(map(str, head)), str(soup)
 
 
+def quoted_text(paragraph: Tag) -> str:
+    """A paragraph's words without its self-link and note calls, its no-break spaces kept (« évolution »)."""
+    for skipped in paragraph.select("a.mf-para-link, sup"):
+        skipped.decompose()
+    for line_break in paragraph.select("br"):
+        line_break.replace_with(" ")
+    return re.sub(r"[ \t\r\n]+", " ", paragraph.get_text()).strip()
+
+
 def demand(ctx: PageContext) -> tuple[Page, int, str]:
     """The paragraph that states what the text asks, from the numbered parts; checked against the original."""
     wanted = manifesto()["demand"]
@@ -51,7 +60,7 @@ def demand(ctx: PageContext) -> tuple[Page, int, str]:
         found = BeautifulSoup(part.content or "", "html.parser").select_one(f'p.mf-para[data-para="{n}"]')
         if found is None:
             continue
-        text = paragraph_text(found)
+        text = quoted_text(found)
         original = ctx.lang == default_language(ctx.config) == manifesto()["language"]
         if original and not text.replace("\u00a0", " ").startswith(" ".join(wanted["starts"].split())):
             raise PluginError(

@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from scripts.data.load import author_names, default_language, languages, manifesto, strings
-from scripts.data.text import front_matter
+from scripts.data.text import front_matter, in_language
 
 # The preview image sits beside each page's index.html (scripts/hooks/share_images.py draws it).
 SHARE_IMAGE = "share.png"
@@ -66,12 +66,17 @@ def page_title(page: Page) -> str:
     return BeautifulSoup(page.title or "", "html.parser").get_text()
 
 
-def description(page: Page, ui: dict[str, str]) -> str:
+def is_home(page: Page, lang: str) -> bool:
+    """The language's home page (mkdocs calls only the original's the homepage)."""
+    return in_language(page.file.src_uri, lang) == "index.md"
+
+
+def description(page: Page, ui: dict[str, str], home: bool) -> str:
     """The front matter's `description`; on the home page the site's; else the page's first paragraph."""
     given = front_matter(page.file).get("description")
     if given:
         return " ".join(str(given).split())
-    if page.is_homepage:
+    if home:
         return " ".join(ui["site_description"].split())
     return shortened(first_paragraph(page.content or "")) or " ".join(ui["site_description"].split())
 
@@ -86,12 +91,13 @@ def page_meta(page: Page, config: MkDocsConfig, lang: str) -> PageMeta:
     found = getattr(page.file, "alternates", {})
     alternates = [(other, urljoin(site_url, found[other].url)) for other in languages(config) if other in found]
     original = default_language(config)
+    home = is_home(page, lang)
     return PageMeta(
         title=title,
-        html_title=f"{title} – {authors if page.is_homepage else ui['site_name']}",
-        description=description(page, ui),
+        html_title=f"{title} – {authors if home else ui['site_name']}",
+        description=description(page, ui, home),
         canonical=canonical,
-        og_type="website" if page.is_homepage else "article",
+        og_type="website" if home else "article",
         locale=ui["og_locale"],
         locale_alternates=[strings(other)["og_locale"] for other, _ in alternates if other != lang],
         alternates=alternates,
