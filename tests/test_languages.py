@@ -12,10 +12,11 @@ from bs4 import BeautifulSoup
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 from scripts.checks.translations import all_states, failures_report, pages, parity_differences
-from scripts.data.load import DOCS, built_page, languages, strings
+from scripts.data.load import DOCS, built_page, languages, mkdocs_config, strings
 
 from conftest import soup_file
 
+SITE_URL = mkdocs_config()["site_url"]
 LANGUAGES = languages()
 ORIGINAL, TRANSLATIONS = LANGUAGES[0], LANGUAGES[1:]
 PAGES = pages(DOCS, ORIGINAL)
@@ -67,10 +68,14 @@ def test_pages_declare_their_language_and_all_alternates(site: Path, lang: str) 
         path = built_page(site, lang, page)
         soup = soup_file(path)
         assert soup.html["lang"] == lang, path
-        alternates = {link["hreflang"]: link["href"] for link in soup.select("head link[rel=alternate][hreflang]")}
+        links = soup.select("head link[rel=alternate][hreflang]:not([hreflang=x-default])")
+        alternates = {link["hreflang"]: link["href"] for link in links}
         assert set(alternates) == set(LANGUAGES), path
         for other, href in alternates.items():
-            assert resolve(path, href) == built_page(site, other, page).resolve(), (path, other)
+            # Absolute, at the site's public address (mkdocs.yml site_url).
+            assert href.startswith(SITE_URL), (path, href)
+            target = site / href.removeprefix(SITE_URL) / "index.html"
+            assert target.resolve() == built_page(site, other, page).resolve(), (path, other)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -92,8 +97,8 @@ def test_translated_pages_say_so_link_the_original_and_show_their_status(site: P
         notice = soup_file(path).select_one("aside.mf-translation")
         assert notice is not None, path
         text = notice.get_text(" ", strip=True)
-        assert ui["translation_notice"] in text
-        assert ui["translation_status_unreviewed"] in text or ui["translation_status_reviewed"] in text
+        assert notice["aria-label"] == ui["translation_notice"]
+        assert ui["translation_line_unreviewed"] in text or ui["translation_line_reviewed"] in text
         link = notice.select_one(f"a[hreflang={ORIGINAL}]")
         assert link is not None and resolve(path, link["href"]) == built_page(site, ORIGINAL, page).resolve()
     assert soup_file(built_page(site, ORIGINAL, "conclusion.md")).select_one("aside.mf-translation") is None
@@ -127,7 +132,8 @@ def untranslated(html_path: Path) -> list[str]:
     article = BeautifulSoup(html_path.read_text(encoding="utf-8"), "lxml").select_one("article")
     # Bibliographic entries and references name French works in French: not text to translate.
     skipped_selector = (
-        "div.footnote, .byline, aside.mf-translation, a.mf-para-link, a.headerlink, em, .mf-sources, .mf-cite"
+        "div.footnote, .byline, aside.mf-translation, a.mf-para-link, a.headerlink, em, .mf-sources, .mf-cite,"
+        " .mf-share"
     )
     for skipped in article.select(skipped_selector):
         skipped.decompose()

@@ -165,7 +165,8 @@ def test_each_note_is_on_the_page_of_its_call_with_its_original_number(site: Pat
 def test_addresses_are_printed_in_full_and_clickable(site: Path, lang: str) -> None:
     pdf = pdf_of(site, lang)
     article = whole_text(site, lang).select_one("article")
-    addresses = {a["href"] for a in article.select("a[href^='http']")}
+    # Share links are screen furniture, left out of the PDF.
+    addresses = {a["href"] for a in article.select("a[href^='http']:not(.mf-share a)")}
     assert addresses, "the whole text has no web address"
     clickable = {
         annotation.get_object()["/A"]["/URI"]
@@ -235,7 +236,7 @@ def test_bookmarks_and_contents_for_every_section(site: Path, lang: str) -> None
         for item in pdf_reader.outline
         if not isinstance(item, list)
     }
-    headings = whole_text(site, lang).select("article h2")
+    headings = whole_text(site, lang).select("article h2:not(.mf-share h2)")
     sections = [h.get_text(" ", strip=True).removesuffix("¶").strip() for h in headings]
     assert len(sections) >= 8  # introduction, six arguments, conclusion
     contents = squeeze(page_text(pdf, 2))
@@ -270,7 +271,8 @@ def test_every_page_links_to_its_pdf_with_its_size(site: Path, site_url: str) ->
     for html in sorted(site.rglob("*.html")):
         soup = soup_file(html)
         lang = soup.html["lang"]
-        links = soup.select("a[type='application/pdf']")
+        # The footer's link on every page (the home page's own are tested in test_home.py).
+        links = soup.select("footer a[type='application/pdf']")
         assert len(links) == 1, f"{html}: {len(links)} links to the PDF"
         link = links[0]
         href = link["href"]

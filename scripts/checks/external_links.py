@@ -39,6 +39,7 @@ from scripts.checks.links import LINKCHECKER
 from scripts.data.load import ROOT, own_host
 from scripts.data.sources import archive_for, registered_citations
 from scripts.site.page_links import UNCITED
+from scripts.site.share import is_share_link
 
 EXIT_OK, EXIT_DEAD, EXIT_ERROR, EXIT_OFFLINE = 0, 1, 2, 3
 OK, UPDATE, RETRY_LATER, DEAD = "ok", "update", "retry-later", "dead"
@@ -108,7 +109,8 @@ def site_links(site_dir: Path, own_host: str) -> dict[str, list[Place]]:
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
         page = html.relative_to(site_dir).parent.as_posix().replace(".", "") + "/"
         for a in soup.select(f'a[href^="http://"]:not(.{UNCITED}), a[href^="https://"]:not(.{UNCITED})'):
-            if urlsplit(a["href"]).netloc == own_host:
+            # Share links are not cited sources, and those services answer robots with errors.
+            if urlsplit(a["href"]).netloc == own_host or is_share_link(a.get("class")):
                 continue
             note = a.find_parent("li", id=re.compile(r"^fn:\d+$"))
             footnote = int(note["id"].split(":")[1]) if note else None

@@ -3,7 +3,8 @@
 Every resource a page loads (scripts, styles, images, fonts, frames, forms, CSS
 `url()` and `@import`) must be relative or on the site's own host. Links that a
 reader follows are allowed to leave the site only inside the text (its cited
-sources); the theme's frame links only to the site. `python -m scripts.privacy [SITE_DIR]`.
+sources) and as share links (a link is not a request); the theme's frame links only to the
+site. `python -m scripts.privacy [SITE_DIR]`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 from scripts.data.load import ROOT, own_host
+from scripts.site.share import is_share_link
 
 RESOURCE_ATTRIBUTES = {
     "script": ["src"],
@@ -66,6 +68,9 @@ def page_findings(html: str, host: str) -> list[str]:
         findings += [f"inline CSS loads {url}" for url in CSS_URL.findall(css) if foreign(url, host)]
     content = soup.select_one("article")
     for link in soup.find_all("a", href=True):
+        # A share link loads nothing: it is followed only when the reader chooses (scripts/site/share.py).
+        if is_share_link(link.get("class")):
+            continue
         if foreign(link["href"], host) and (content is None or content not in link.parents):
             findings.append(f"<a href> outside the text leaves the site for {link['href']}")
     return findings

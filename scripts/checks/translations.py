@@ -146,6 +146,9 @@ def structure(html: str) -> dict[str, list[str]]:
     article = BeautifulSoup(html, "lxml").select_one("article")
     if article is None:
         return {}
+    # The share links carry each page's own address: the template's, not the translation's.
+    for block in article.select(".mf-share"):
+        block.decompose()
     return {
         "headings": [h.name for h in article.select("h1, h2, h3, h4, h5, h6")],
         "paragraph numbers": [p["id"] for p in article.select("p.mf-para")],

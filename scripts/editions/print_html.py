@@ -16,9 +16,10 @@ from bs4 import BeautifulSoup, Tag
 
 from scripts.data.load import shown
 
-# Screen furniture: heading and paragraph self-links, notes' back-links, Material's page buttons.
+# Screen furniture: heading and paragraph self-links, notes' back-links, Material's page buttons, share links.
 SCREEN_ONLY = (
-    ".mf-screen-only, a.headerlink, a.mf-para-link, a.footnote-backref, .md-source-file, .md-content__button, script"
+    ".mf-screen-only, a.headerlink, a.mf-para-link, a.footnote-backref, .md-source-file, .md-content__button, script, "
+    ".mf-share"
 )
 
 

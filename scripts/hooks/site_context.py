@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 from typing import Any
+from urllib.parse import urlsplit
 
 import markupsafe
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,10 +18,22 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from scripts.data.load import DataError, default_language, languages, manifesto, pdf_path, strings
+from scripts.data.load import (
+    DataError,
+    author_names,
+    default_language,
+    language_folder,
+    languages,
+    manifesto,
+    pdf_path,
+    strings,
+)
 from scripts.data.signatories import signatories
 from scripts.data.text import current_language, front_matter, text_parts
 from scripts.site.credit import credit
+from scripts.site.home import home
+from scripts.site.page_meta import page_meta
+from scripts.site.share import share
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -56,6 +69,7 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         "strings": ui,
         "manifesto": data,
         "credit": credit(ui, data),
+        "authors": author_names(data),
         "arguments": arguments,
         "argument_number": next((i for i, p in enumerate(arguments, 1) if p is page), None),
         "about_page": next((p for p in pages if front_matter(p.file).get("about")), None),
@@ -70,7 +84,36 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         "lang": lang,
         # The printable edition of this language; scripts/pdf.py writes its size into the link after the build.
         "pdf_path": pdf_path(lang, data),
+        "sign_page": next((p for p in pages if front_matter(p.file).get("signing")), None),
     }
+
+
+def page_extras(context: dict[str, Any], page: Page, config: MkDocsConfig, pages: list[Page]) -> None:
+    """Head tags, share links and, on the home page, its first screen (scripts/site/)."""
+    mf = context["mf"]
+    meta = page_meta(page, config, mf["lang"])
+    mf["meta"] = meta
+    mf["share"] = share(meta.title, meta.canonical, mf["strings"], mf["strings"]["author_join"].join(author_names()))
+    if front_matter(page.file).get("text_part") == "introduction":
+        mf["home"] = home(page, pages, config, mf["strings"])
+
+
+def not_found(config: MkDocsConfig, pages: list[Page]) -> list[dict[str, Any]]:
+    """The 404 page speaks every built language: its words, and links to its home and whole text."""
+    whole = next((p for p in pages if front_matter(p.file).get("whole_text")), None)
+    names = {language.locale: language.name for language in config.plugins["i18n"].config.languages}
+    # Served at any depth: links start from the site's root path, as mkdocs does for this page.
+    root = urlsplit(config.site_url or "/").path or "/"
+    return [
+        {
+            "lang": lang,
+            "name": names.get(lang, lang),
+            "strings": strings(lang),
+            "home": root + language_folder(lang, config),
+            "whole_text": root + language_folder(lang, config) + whole.url if whole else None,
+        }
+        for lang in languages(config)
+    ]
 
 
 def original_url(page: Page, config: MkDocsConfig) -> str | None:
@@ -85,6 +128,7 @@ def original_url(page: Page, config: MkDocsConfig) -> str | None:
 @event_priority(-50)  # after static-i18n's own page context (priority 50), which resets the alternates
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     context["mf"] = site_context(config, nav.pages, page)
+    page_extras(context, page, config, nav.pages)
     # The language switcher and the hreflang alternates lead to this same page in each language,
     # home page included, by relative links (static-i18n leaves root-absolute ones on home pages).
     alternates = getattr(page.file, "alternates", {})
@@ -98,6 +142,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     """Pages made from a template alone (404.html) get the same footer."""
     context["mf"] = site_context(config, context["nav"].pages)
+    if template_name == "404.html":
+        context["mf"]["not_found"] = not_found(config, context["nav"].pages)
     return context
 
 

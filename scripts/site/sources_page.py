@@ -117,11 +117,10 @@ def link_item(data: dict[str, Any], ui: dict[str, str], lang: str) -> str:
             else escape(ui["sources_no_archive"])
         )
         return f'<li class="mf-dead"><s>{link(data["url"], data["url"])}</s> — {role} ({state}) — {archive}</li>'
-    checked = (
-        ui["sources_link_checked"].format(date=localized_date(data["checked"], lang))
-        if "checked" in data
-        else ui["sources_link_unchecked"]
-    )
+    # An unchecked address is not flagged item by item: one note under the list says so (render_sources).
+    if "checked" not in data:
+        return f"<li>{link(data['url'], data['url'])} — {role}</li>"
+    checked = ui["sources_link_checked"].format(date=localized_date(data["checked"], lang))
     return f"<li>{link(data['url'], data['url'])} — {role} ({escape(checked)})</li>"
 
 
@@ -152,4 +151,9 @@ def the_text_html(ctx: PageContext) -> str:
 
 def render_sources(ctx: PageContext) -> str:
     entries = "".join(entry_html(entry, ctx) for entry in sources())
-    return f'<ol class="mf-sources">{the_text_html(ctx)}{entries}</ol>'
+    listed = f'<ol class="mf-sources">{the_text_html(ctx)}{entries}</ol>'
+    # The text's own addresses (the_text_html) carry no check date: they count as unchecked.
+    links = [{"url": publication()["url"]}, *(data for entry in sources() for data in entry.get("links", []))]
+    if any("checked" not in data and not data.get("dead") for data in links):
+        listed += f'<p class="mf-sources-note">{escape(ctx.ui["sources_links_unchecked_note"])}</p>'
+    return listed
