@@ -204,11 +204,11 @@ def test_whatever_is_accepted_comes_out_escaped_in_the_html(name: str, city: str
     }
     assume(not problems(record))
     ui = {"sig_signed": "signed {version} {date}"}
-    html = str(_entry({"id": "x", **record}, ui, None))
+    html = str(_entry({"id": "x", **record}, ui, None, "fr"))
     li = BeautifulSoup(html, "html.parser").li
     assert li is not None and li.b.get_text() == name  # type: ignore[union-attr]
     assert li.blockquote.get_text() == record["statement"]["text"]  # type: ignore[union-attr]
-    assert [tag.name for tag in li.find_all(True)] == ["b", "a", "blockquote"]
+    assert [tag.name for tag in li.find_all(True)] == ["b", "a", "time", "blockquote"]
     assert hidden_character(html) is None
 
 
