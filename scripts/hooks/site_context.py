@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from scripts.data.load import DataError, default_language, languages, manifesto, pdf_path, strings
 from scripts.data.signatories import signatories
 from scripts.data.text import current_language, front_matter, text_parts
-from scripts.site.credit import credit
+from scripts.site.credit import credit_line
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -55,7 +55,8 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
     return {
         "strings": ui,
         "manifesto": data,
-        "credit": credit(ui, data),
+        # A translated page says by whom, and whether the authors reviewed it (its `translation: status:`).
+        "credit": credit_line(ui, data, lang == default_language(config), page_status(page) if page else None),
         "arguments": arguments,
         "argument_number": next((i for i, p in enumerate(arguments, 1) if p is page), None),
         "about_page": next((p for p in pages if front_matter(p.file).get("about")), None),
@@ -71,6 +72,11 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         # The printable edition of this language; scripts/pdf.py writes its size into the link after the build.
         "pdf_path": pdf_path(lang, data),
     }
+
+
+def page_status(page: Page) -> str | None:
+    translation = page.meta.get("translation")
+    return translation.get("status") if isinstance(translation, dict) else None
 
 
 def original_url(page: Page, config: MkDocsConfig) -> str | None:
