@@ -384,7 +384,7 @@ def ris(lang: str, data: Data | None = None, translation: Translation | None = N
     pub = publication(data)
     parts = date_parts(pub["date"])
     note = unverified_note(lang, data)
-    reference: Data = {
+    first: Data = {
         "type_of_reference": "RPRT",
         "authors": [f"{a['family']}, {a['given']}" for a in data["authors"]],
         "title": data["title"],
@@ -398,14 +398,14 @@ def ris(lang: str, data: Data | None = None, translation: Translation | None = N
         "language": data["language"],
         "notes": [note] if note else [],
     }
-    entries = [reference]
+    entries = [first]
     if translation is not None:
         item = csl_translation(translation, data)
         year = translation_year()
         entries.append(
             {
                 "type_of_reference": "ELEC",
-                "authors": reference["authors"],
+                "authors": first["authors"],
                 "title": translation.title,
                 "original_publication": reference(translation.lang, data),
                 "subsidiary_authors": [translator(translation.lang)],
