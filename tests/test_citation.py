@@ -10,10 +10,24 @@ from types import SimpleNamespace
 
 import yaml
 from jsonschema import Draft202012Validator
+from projects import build_project, copy_project
 
-from scripts.data.load import DOCS, INTERFACE, manifesto, pdf_path, schema
+from scripts.data.load import DOCS, INTERFACE, manifesto, pdf_path, schema, strings
 from scripts.data.sources import sources
-from scripts.site.citation import CFF, cff_text, citation_key, export_path, highwire, pdf_url, reference
+from scripts.site.citation import (
+    CFF,
+    Translation,
+    cff_text,
+    citation_key,
+    export_path,
+    highwire,
+    pdf_url,
+    reference,
+    reference_html,
+    translation_key,
+    translation_reference,
+)
+from scripts.site.credit import translation_credit
 
 from conftest import ROOT, soup_of
 
@@ -72,16 +86,58 @@ def test_json_ld_describes_the_article_its_first_publication_and_citations(site:
     assert "isbn" not in goffman  # unverified: left out
 
 
+def test_translated_pages_cite_the_original_and_describe_the_translation(site: Path) -> None:
+    """RTA published the French text: a translated page never gives its translated title as theirs."""
+    soup = soup_of(site, "de", "arguments/3-champ-obscur-et-obscurci.md")
+    heading = soup_of(site, "de", "index.md").select_one("article h1").get_text(" ", strip=True).removesuffix("¶")
+    assert meta(soup, "citation_title") == [manifesto()["title"]]
+    assert meta(soup, "citation_language") == ["fr"] and meta(soup, "citation_technical_report_number") == ["724"]
+    assert meta(soup, "citation_pdf_url") == []  # the German PDF is not RTA's analysis no. 724
+    assert meta(soup, "DC.title") == [heading.strip()] and meta(soup, "DC.language") == ["de"]
+    assert meta(soup, "DC.contributor") == [strings("de")["site_name"]]
+    assert meta(soup, "DC.source") == [reference("de")]
+    assert meta(soup, "DC.identifier")[0].endswith("/de/arguments/3-champ-obscur-et-obscurci/")
+    data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
+    assert data["name"] == heading.strip() and data["inLanguage"] == "de"
+    assert data["translationOfWork"]["name"] == manifesto()["title"]
+    assert data["translationOfWork"]["reportNumber"] == "724"
+    assert data["translator"] == {"@type": "Organization", "name": strings("de")["site_name"]}
+
+
 def test_reference_in_each_language_style() -> None:
+    """citeproc-py with the CSL style of each language (docs/<lang>/interface.yml: cite_style)."""
     references = {path.parent.name: reference(path.parent.name) for path in STRING_FILES}
     for text in references.values():
         assert "Pourquoi il faut refuser" in text and "724" in text
-        assert manifesto()["first_publication"]["url"] in text
-    assert references["fr"].startswith("MAHY Christine et BLAIRON Jean, « Pourquoi")
-    assert "novembre 2021 [date non vérifiée]" in references["fr"]
-    assert references["en"].startswith("Mahy, Christine, and Jean Blairon. “Pourquoi")
-    assert references["de"].startswith("Mahy, Christine/Blairon, Jean: Pourquoi")
-    assert references["nl"].startswith("Mahy, C., & Blairon, J. (2021). Pourquoi")
+    url = manifesto()["first_publication"]["url"]
+    # ISO 690 (French): family names in capitals, the month, the address.
+    assert references["fr"].startswith("MAHY, Christine et BLAIRON, Jean. Pourquoi il faut refuser")
+    assert "Analyse nᵒ724. Namur : RTA asbl, novembre 2021." in references["fr"] and url in references["fr"]
+    assert references["fr"].endswith("[date non vérifiée]")
+    # APA (Dutch): initials, year first, the ampersand.
+    assert references["nl"].startswith("Mahy, C., & Blairon, J. (2021). Pourquoi") and url in references["nl"]
+    # Chicago (English); citeproc-py initialises the given names (it ignores initialize="false").
+    assert references["en"].startswith("Mahy, C., and J. Blairon. Pourquoi") and "Analysis No. 724" in references["en"]
+    # DIN 1505-2 (German): place and publisher.
+    assert references["de"].startswith("Mahy, Christine ; Blairon, Jean: Pourquoi")
+    assert "(Analyse Nr. 724). Namur : RTA asbl, 2021" in references["de"]
+
+
+def test_a_translation_reference_names_its_title_translator_and_address() -> None:
+    for lang, title in (("en", "Why we must refuse"), ("nl", "Waarom"), ("de", "Warum")):
+        text = translation_reference(Translation(lang, title, f"https://manifeste.example/{lang}/"))
+        assert f"https://manifeste.example/{lang}/" in text and strings(lang)["site_name"] in text, lang
+        # RTA only as the original's publisher, beside its title (Chicago title-cases it: citeproc-py
+        # ignores that the original is French, see the README).
+        assert "RTA" not in text or "pourquoi il faut refuser" in text.lower(), lang
+
+
+def test_reference_html_escapes_values_and_marks_fonts_with_classes() -> None:
+    data = {**manifesto(), "title": 'A <b>&amp;</b> "title"'}
+    html = str(reference_html("de", data))
+    assert "&lt;b&gt;&amp;amp;&lt;/b&gt;" in html and "<b>" not in html
+    assert '<span class="mf-smallcaps">' in html and "style=" not in html  # no inline style (CSP)
+    assert "&lt;b&gt;&amp;amp;&lt;/b&gt;" in str(reference_html("fr", data))
 
 
 def test_exports_are_written_and_say_the_date_is_unverified(site: Path) -> None:
@@ -89,19 +145,83 @@ def test_exports_are_written_and_say_the_date_is_unverified(site: Path) -> None:
     assert key == "mahy-blairon-2021"
     bib = (site / export_path("bib")).read_text(encoding="utf-8")
     assert bib.startswith(f"@techreport{{{key},") and "author = {Mahy, Christine and Blairon, Jean}" in bib
-    assert "note = {Date de publication déduite du nom du fichier PDF" in bib
+    assert "note = {Date de publication déduite du nom du fichier PDF" in bib and "@online" not in bib
     ris = (site / export_path("ris")).read_bytes().decode("utf-8")
     assert ris.startswith("TY  - RPRT\r\n") and ris.endswith("ER  - \r\n") and "N1  - Date de publication" in ris
     csl = json.loads((site / export_path("json")).read_text(encoding="utf-8"))
-    assert csl[0]["issued"] == {"date-parts": [[2021, 11]]} and "non vérifiée" in csl[0]["note"]
+    assert csl[0]["issued"] == {"date-parts": [[2021, 11]]} and "non vérifiée" in csl[0]["note"] and len(csl) == 1
+
+
+def test_translated_exports_hold_the_original_and_the_translation(site: Path) -> None:
+    key, title = citation_key(), manifesto()["title"]
+    bib = (site / "de" / export_path("bib")).read_text(encoding="utf-8")
+    assert bib.startswith(f"@techreport{{{key},") and f"@online{{{translation_key('de')}," in bib
+    assert (
+        f"origtitle = {{{title}}}" in bib and f"related = {{{key}}}" in bib and "relatedtype = {translationof}" in bib
+    )
+    assert "translator = {" + strings("de")["site_name"] + "}" in bib and "/de/}" in bib
+    ris = (site / "en" / export_path("ris")).read_bytes().decode("utf-8")
+    assert ris.count("TY  - ") == 2 and "TY  - ELEC\r\n" in ris and "A4  - Refusing remote social work" in ris
+    original, translation = json.loads((site / "nl" / export_path("json")).read_text(encoding="utf-8"))
+    assert original["title"] == title and original["number"] == "724" and original["language"] == "fr"
+    assert translation["original-title"] == title and translation["language"] == "nl"
+    assert translation["original-publisher"] == "RTA asbl" and translation["URL"].endswith("/nl/")
+    assert translation["translator"] == [{"literal": strings("nl")["site_name"]}]
 
 
 def test_cite_block_links_to_the_exports(site: Path) -> None:
     for src in ("presse.md", "sources.md"):
         block = soup_of(site, "fr", src).select_one(".mf-cite")
-        assert block.select_one(".mf-reference").get_text() == reference("fr")
+        assert [p.get_text() for p in block.select(".mf-reference")] == [reference("fr")]
         hrefs = [a["href"] for a in block.select("a[download]")]
-        assert hrefs == [f"../cite/{citation_key()}.{ext}" for ext in ("bib", "ris", "json")]
+        if src == "presse.md":
+            assert hrefs == [f"../cite/{citation_key()}.{ext}" for ext in ("bib", "ris", "json")]
+
+
+def test_translated_cite_block_offers_the_original_and_the_translation(site: Path) -> None:
+    heading = soup_of(site, "en", "index.md").select_one("article h1").get_text(" ", strip=True).removesuffix("¶")
+    for src in ("presse.md", "sources.md"):
+        block = soup_of(site, "en", src).select_one(".mf-cite")
+        labels = [p.get_text() for p in block.select(".mf-reference-label")]
+        assert labels == [strings("en")["cite_original_label"], strings("en")["cite_translation_label"]], src
+        original, translation = (p.get_text() for p in block.select(".mf-reference"))
+        assert original == reference("en")
+        assert heading.strip().split()[0] in translation and "Translated by Refusing remote social work" in translation
+        assert translation.rstrip(".").endswith("/en/")
+
+
+def test_credit_follows_each_pages_review_status(tmp_path: Path) -> None:
+    """A page the authors have reviewed says so; the others say they have not; the original is as published."""
+    project = copy_project(tmp_path)
+    page = project / "docs" / "en" / "arguments" / "3-champ-obscur-et-obscurci.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("status: unreviewed", "status: reviewed", 1))
+    result = build_project(project)
+    assert result.returncode == 0, result.stderr[-2000:]
+    site, ui = project / "site", strings("en")
+    translator = ui["site_name"]
+
+    def credit(lang: str, src: str) -> str:
+        return " ".join(soup_of(site, lang, src).select_one(".mf-credit").get_text(" ", strip=True).split())
+
+    assert ui["credit_translation_reviewed"].format(translator=translator) in credit(
+        "en", "arguments/3-champ-obscur-et-obscurci.md"
+    )
+    assert ui["credit_translation_unreviewed"].format(translator=translator) in credit(
+        "en", "arguments/2-democratie-culturelle.md"
+    )
+    assert strings("fr")["credit_original"] in credit("fr", "arguments/3-champ-obscur-et-obscurci.md")
+    assert "Reproduced as published" not in credit("en", "index.md")
+
+
+def test_pdf_credit_names_the_reviewed_parts_when_only_some_are() -> None:
+    ui = strings("en")
+    assert translation_credit(ui, [], ["A", "B"]) == ui["credit_translation_unreviewed"].format(
+        translator=ui["site_name"]
+    )
+    assert translation_credit(ui, ["A", "B"], []) == ui["credit_translation_reviewed"].format(
+        translator=ui["site_name"]
+    )
+    assert "The authors have reviewed the translation of these parts: A; not" in translation_credit(ui, ["A"], ["B"])
 
 
 def test_citation_cff_is_valid_and_up_to_date() -> None:

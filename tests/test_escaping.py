@@ -199,17 +199,24 @@ def test_meta_tags_and_json_ld_read_back_the_values(hostile: Hostile, browser: B
         meta = tab.evaluate(
             "() => [...document.querySelectorAll('meta[name^=citation_]')].map(m => [m.name, m.content])"
         )
+        tab_meta_dc = tab.evaluate(
+            "() => [...document.querySelectorAll('meta[name^=\"DC.\"]')].map(m => [m.name, m.content])"
+        )
         ld = json.loads(tab.evaluate("document.querySelector('script[type=\"application/ld+json\"]').text"))
         description = tab.evaluate("document.querySelector('meta[name=description]').content")
         first = tab.evaluate("document.querySelector('article p.mf-para').innerText")
-    assert ["citation_title", HEADING_TEXT] in meta
+    # A translated page cites the original (its title as data gives it) and names itself in DC.title.
+    assert ["citation_title", data["title"]] in meta
+    dublin_core = tab_meta_dc
+    assert ["DC.title", HEADING_TEXT] in dublin_core
+    assert ["DC.contributor", hostile.ui("en")["site_name"]] in dublin_core
     assert [["citation_author", f"{a['family']}, {a['given']}"] for a in data["authors"]] == [
         m for m in meta if m[0] == "citation_author"
     ]
     assert ["citation_publisher", pub["publisher"]] in meta
     # The page's own description: the start of its first paragraph, as text.
     assert description and " ".join(first.split()).startswith(description.removesuffix("…").strip())
-    assert ld["headline"] == HEADING_TEXT
+    assert ld["headline"] == HEADING_TEXT and ld["translationOfWork"]["name"] == data["title"]
     assert [a["familyName"] for a in ld["author"]] == [a["family"] for a in data["authors"]]
     assert ld["isBasedOn"]["name"] == data["title"] and ld["isBasedOn"]["url"] == HOSTILE_URL
     assert ld["isBasedOn"]["publisher"]["name"] == pub["publisher"]
@@ -231,17 +238,20 @@ LATEX.add_context_category(
 )
 
 
-def read_bibtex(text: str) -> dict[str, str]:
+def read_bibtex(text: str, entries: int = 1) -> list[dict[str, str]]:
     library = bibtexparser.parse_string(text)
-    assert library.failed_blocks == [] and len(library.entries) == 1
-    raw = {field.key: field.value for field in library.entries[0].fields}
+    assert library.failed_blocks == [] and len(library.entries) == entries
     decoded = bibtexparser.parse_string(
         text, append_middleware=[LatexDecodingMiddleware(decoder=LatexNodes2Text(latex_context=LATEX))]
     )
-    values = {field.key: field.value for field in decoded.entries[0].fields}
-    # The address is written verbatim (biblatex reads `url` so): no LaTeX decoding.
-    values["url"] = raw["url"].removeprefix("{").removesuffix("}")
-    return values
+    result = []
+    for raw_entry, entry in zip(library.entries, decoded.entries, strict=True):
+        raw = {field.key: field.value for field in raw_entry.fields}
+        values = {field.key: field.value for field in entry.fields}
+        # The address is written verbatim (biblatex reads `url` so): no LaTeX decoding.
+        values["url"] = raw["url"].removeprefix("{").removesuffix("}")
+        result.append(values)
+    return result
 
 
 def one_line(value: str) -> str:
@@ -256,7 +266,9 @@ def test_exports_read_back_to_the_same_values(hostile: Hostile) -> None:
     for lang in languages():
         ui = hostile.ui(lang)
         cite = hostile.folder(lang) / "cite"
-        bib = read_bibtex((cite / f"{key}.bib").read_text(encoding="utf-8"))
+        # A translated language's exports add the translation after the original.
+        translated = lang != data["language"]
+        bib, *bib_translation = read_bibtex((cite / f"{key}.bib").read_text(encoding="utf-8"), 1 + translated)
         expected_bib = {
             "author": " and ".join(f"{a['family']}, {a['given']}" for a in data["authors"]),
             "title": data["title"],
@@ -272,7 +284,7 @@ def test_exports_read_back_to_the_same_values(hostile: Hostile) -> None:
             "note": ui["cite_note_date_unverified"],
         }
         assert bib == {field: one_line(value) for field, value in expected_bib.items()}, lang
-        (ris,) = rispy.loads((cite / f"{key}.ris").read_bytes().decode("utf-8"))
+        ris, *ris_translation = rispy.loads((cite / f"{key}.ris").read_bytes().decode("utf-8"))
         expected_ris = {
             "type_of_reference": "RPRT",
             "authors": [f"{a['family']}, {a['given']}" for a in data["authors"]],
@@ -291,10 +303,18 @@ def test_exports_read_back_to_the_same_values(hostile: Hostile) -> None:
             tag: [one_line(v) for v in value] if isinstance(value, list) else one_line(value)
             for tag, value in expected_ris.items()
         }, lang
-        (csl,) = json.loads((cite / f"{key}.json").read_text(encoding="utf-8"))
+        csl, *csl_translation = json.loads((cite / f"{key}.json").read_text(encoding="utf-8"))
         assert csl["title"] == data["title"] and csl["URL"] == pub["url"]
         assert csl["author"] == [{"family": a["family"], "given": a["given"]} for a in data["authors"]]
         assert csl["publisher"] == pub["publisher"] and csl["note"] == ui["cite_note_date_unverified"]
+        assert len(bib_translation) == len(ris_translation) == len(csl_translation) == translated, lang
+        if translated:
+            (bib_t,), (ris_t,), (csl_t,) = bib_translation, ris_translation, csl_translation
+            assert bib_t["origtitle"] == one_line(data["title"]) and bib_t["translator"] == one_line(ui["site_name"])
+            assert ris_t["subsidiary_authors"] == [one_line(ui["site_name"])]
+            assert csl_t["original-title"] == data["title"] and csl_t["original-publisher"] == pub["publisher"]
+            if lang == "en":  # the heading planted in the English introduction
+                assert bib_t["title"] == csl_t["title"] == HEADING_TEXT and ris_t["title"] == HEADING_TEXT
 
 
 def test_citation_cff_reads_back_to_the_same_values(hostile: Hostile) -> None:

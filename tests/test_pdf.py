@@ -31,6 +31,7 @@ from scripts.data.load import (
 )
 from scripts.editions.pdf import edition_date, editions, human_size
 from scripts.editions.print_html import PrintError, printable_text
+from scripts.site.citation import Translation, reference, translation_reference
 
 from conftest import ROOT, page_path, soup_file
 
@@ -247,6 +248,10 @@ def test_bookmarks_and_contents_for_every_section(site: Path, lang: str) -> None
         )
 
 
+def home_url(site: Path, lang: str) -> str:
+    return next(e.home_url for e in editions(site, load_config(str(ROOT / "mkdocs.yml"))) if e.lang == lang)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_cover_and_colophon_state_the_facts(site: Path, lang: str) -> None:
     pdf = pdf_of(site, lang)
@@ -264,6 +269,18 @@ def test_cover_and_colophon_state_the_facts(site: Path, lang: str) -> None:
     assert squeeze(reader(pdf).metadata.title) in cover
     assert squeeze(publication["url"]) in colophon
     assert squeeze(ui["pdf_how_to_cite"]) in colophon
+    # How to cite: the original, in the language's style; a translation as a translation, with its address.
+    assert squeeze(reference(lang)) in colophon
+    if lang == data["language"]:
+        assert squeeze(ui["credit_original"]) in colophon
+    else:
+        assert squeeze(ui["cite_translation_label"]) in colophon
+        assert (
+            squeeze(translation_reference(Translation(lang, reader(pdf).metadata.title, home_url(site, lang))))
+            in colophon
+        )
+        assert squeeze(ui["credit_translation_unreviewed"].format(translator=ui["site_name"])) in colophon
+        assert squeeze(strings(data["language"])["credit_original"]) not in colophon
 
 
 def test_every_page_links_to_its_pdf_with_its_size(site: Path, site_url: str) -> None:

@@ -33,7 +33,8 @@ from scripts.data.load import author_names, language_folder, languages, manifest
 from scripts.data.text import nav_sources
 from scripts.editions import print_html
 from scripts.editions.print_html import PrintError
-from scripts.site.credit import credit
+from scripts.site.citation import Translation, reference_html, translation_reference_html
+from scripts.site.credit import credit, translation_credit
 
 ROOT = Path(__file__).resolve().parents[2]
 PRINT_DIR = ROOT / "print"
@@ -56,6 +57,9 @@ class Edition:
     appendices: list[BuiltPage]
     home_url: str
     pdf: Path
+    # A translation's parts (text and appendices) by the authors' review (`translation: status:`), by title.
+    reviewed: tuple[str, ...] = ()
+    unreviewed: tuple[str, ...] = ()
 
 
 def editions(site_dir: Path, config: MkDocsConfig) -> list[Edition]:
@@ -69,6 +73,7 @@ def editions(site_dir: Path, config: MkDocsConfig) -> list[Edition]:
         home_url = urljoin(config.site_url or "/", prefix)
         whole_text: BuiltPage | None = None
         appendices = []
+        review: dict[bool, list[str]] = {True: [], False: []}
         for src in nav_sources(config.nav):
             source = docs / lang / src
             if not source.is_file():
@@ -80,13 +85,32 @@ def editions(site_dir: Path, config: MkDocsConfig) -> list[Edition]:
                 whole_text = page
             if front.get("pdf_appendix"):
                 appendices.append(page)
+            if front.get("text_part") or front.get("pdf_appendix"):
+                status = (front.get("translation") or {}).get("status")
+                review[status == "reviewed"].append(heading(source.read_text(encoding="utf-8"), src))
         if whole_text is None:
             raise PrintError(
                 f"{shown(docs / lang)}: no page of the nav has `whole_text: true`. "
                 "Fix: mark the whole-text page in its front matter; the PDF is made from it."
             )
-        result.append(Edition(lang, whole_text, appendices, home_url, site_dir / pdf_path(lang)))
+        result.append(
+            Edition(
+                lang,
+                whole_text,
+                appendices,
+                home_url,
+                site_dir / pdf_path(lang),
+                tuple(review[True]),
+                tuple(review[False]),
+            )
+        )
     return result
+
+
+def heading(markdown: str, src: str) -> str:
+    """A page's title as its Markdown writes it (first `# ` heading), to name a part in the colophon."""
+    line = next((line for line in markdown.splitlines() if line.startswith("# ")), None)
+    return line[2:].strip() if line else src
 
 
 def edition_date() -> str:
@@ -138,6 +162,8 @@ def edition_html(edition: Edition, date: str) -> str:
     if not publication["date_verified"]:
         first_publication += " " + ui["pdf_date_unverified"]
     version = data["edition"]["version"]
+    original = edition.lang == data["language"]
+    translation = Translation(edition.lang, text.title, edition.home_url)
     env = Environment(loader=FileSystemLoader(PRINT_DIR), autoescape=True, undefined=StrictUndefined)
     return env.get_template("edition.html").render(
         lang=edition.lang,
@@ -160,18 +186,15 @@ def edition_html(edition: Edition, date: str) -> str:
         ],
         text=Markup(text.html),
         appendices=[Markup(a.html) for a in appendices],
-        citation=linked(
-            ui["pdf_citation"],
-            authors=authors,
-            title=text.title,
-            publisher=publication["publisher"],
-            website=publication["website"],
-            number=publication.get("number", ""),
-            year=year,
-            version=version,
-            url=edition.home_url,
-        ),
+        # How to cite: the first publication, and a translation as the translation it is (never its
+        # translated title as the publisher's), both in the language's citation style (citeproc-py).
+        reference=reference_html(edition.lang, data),
+        translation_reference=None if original else translation_reference_html(translation, data),
         credit=credit(ui, data),
+        # The original is reproduced as published; a translation says by whom and what the authors reviewed.
+        credit_status=ui["credit_original"]
+        if original
+        else translation_credit(ui, list(edition.reviewed), list(edition.unreviewed)),
     )
 
 

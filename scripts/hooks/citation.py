@@ -1,5 +1,6 @@
-"""mkdocs hook: citation metadata on the text's pages (Highwire tags, JSON-LD) and the exports
-(`cite/<key>.{bib,ris,json}` in each language's folder of the built site). Formats: scripts/site/citation.py.
+"""mkdocs hook: citation metadata on the text's pages (Highwire and Dublin Core tags, JSON-LD) and the
+exports (`cite/<key>.{bib,ris,json}` in each language's folder of the built site: the first publication
+and, in a translated language, the translation read on this site). Formats: scripts/site/citation.py.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from scripts.data.load import language_folder
-from scripts.data.text import current_language
+from scripts.data.text import current_language, front_matter
 from scripts.site.citation import (
     EXPORTERS,
+    Translation,
     absolute_url,
     export_path,
     highwire,
@@ -21,6 +23,7 @@ from scripts.site.citation import (
     json_ld,
     pdf_url,
     text_title,
+    translation_of,
 )
 
 
@@ -28,17 +31,20 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     if is_text_page(page):
         lang = current_language(config)
         title = text_title(nav.pages)
+        url = page.canonical_url or absolute_url(page.url, config)
         context["mf_citation"] = {
-            "highwire": highwire(lang, title, pdf_url(lang, config)),
-            "json_ld": json_ld(lang, title, page.canonical_url or absolute_url(page.url, config)),
+            "highwire": highwire(lang, title, pdf_url(lang, config), page_url=url),
+            "json_ld": json_ld(lang, title, url),
         }
+        # The exports need the translated title, known from the navigation: written once, with the whole text.
+        if front_matter(page.file).get("whole_text"):
+            write_exports(lang, config, translation_of(lang, config, title))
     return context
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    lang = current_language(config)
+def write_exports(lang: str, config: MkDocsConfig, translation: Translation | None) -> None:
     folder = Path(config.site_dir) / language_folder(lang, config)
     for extension, export in EXPORTERS.items():
         path = folder / export_path(extension)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(export(lang), encoding="utf-8", newline="")
+        path.write_text(export(lang, translation=translation), encoding="utf-8", newline="")

@@ -30,7 +30,7 @@ from scripts.data.load import (
 )
 from scripts.data.signatories import signatories
 from scripts.data.text import current_language, front_matter, text_parts
-from scripts.site.credit import credit
+from scripts.site.credit import credit_line
 from scripts.site.home import home
 from scripts.site.page_meta import page_meta
 from scripts.site.share import share
@@ -68,7 +68,8 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
     return {
         "strings": ui,
         "manifesto": data,
-        "credit": credit(ui, data),
+        # A translated page says by whom, and whether the authors reviewed it (its `translation: status:`).
+        "credit": credit_line(ui, data, lang == default_language(config), page_status(page) if page else None),
         "authors": author_names(data),
         "arguments": arguments,
         "argument_number": next((i for i, p in enumerate(arguments, 1) if p is page), None),
@@ -114,6 +115,11 @@ def not_found(config: MkDocsConfig, pages: list[Page]) -> list[dict[str, Any]]:
         }
         for lang in languages(config)
     ]
+
+
+def page_status(page: Page) -> str | None:
+    translation = page.meta.get("translation")
+    return translation.get("status") if isinstance(translation, dict) else None
 
 
 def original_url(page: Page, config: MkDocsConfig) -> str | None:

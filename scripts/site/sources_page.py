@@ -11,9 +11,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from scripts.data.load import manifesto
 from scripts.data.sources import Entry, sources
-from scripts.site.citation import initial, localized_date, publication, reference
+from scripts.site.citation import initial, localized_date, publication, references_html
 from scripts.site.page_links import PageContext, link
 
 QUOTED_TYPES = {"chapter", "article"}
@@ -135,7 +134,9 @@ def entry_html(entry: Entry, ctx: PageContext) -> str:
 
 
 def the_text_html(ctx: PageContext) -> str:
-    """The text itself comes first: its first publication, from data/manifesto.yml."""
+    """The text itself comes first: its first publication, from data/manifesto.yml (and, on a translation,
+    the translation as read on this site)."""
+
     pub = publication()
     links = [{"url": pub["url"], "role": "page"}]
     if "pdf_url" in pub:
@@ -144,7 +145,7 @@ def the_text_html(ctx: PageContext) -> str:
     return (
         f'<li id="{THE_TEXT_ANCHOR}" class="mf-source">'
         f'<p class="mf-source-where">{escape(ctx.ui["sources_the_text"])}</p>'
-        f'<p class="mf-source-ref">{escape(reference(ctx.lang, manifesto()))}</p>'
+        f'<div class="mf-source-ref mf-cite">{references_html(ctx.lang, ctx.config, ctx.pages)}</div>'
         f'<ul class="mf-source-links">{items}</ul></li>'
     )
 
