@@ -75,12 +75,12 @@ def demand(ctx: PageContext) -> tuple[Page, int, str]:
 
 
 def cite_target(ctx: PageContext) -> str | None:
-    """The heading above the first reference block (`<!-- data: cite -->`) in the navigation."""
+    """The heading above the first reference block (`<!-- data: cite -->`) in the navigation (a page title counts)."""
     for page in ctx.pages:
         if 'class="mf-cite"' not in (page.content or ""):
             continue
         block = BeautifulSoup(page.content or "", "html.parser").select_one("div.mf-cite")
-        heading = block.find_previous(["h2", "h3"]) if block else None
+        heading = block.find_previous(["h1", "h2", "h3"]) if block else None
         return ctx.url_to(page, heading["id"] if heading and heading.get("id") else "")
     return None
 
