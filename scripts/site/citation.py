@@ -232,8 +232,13 @@ def as_text(entry: str) -> str:
 
 
 def _with_note(entry: str, lang: str, data: Data) -> str:
-    """A date that is not verified is never stated bare: the reference says so after it."""
-    return entry if publication(data)["date_verified"] else f"{entry} {strings(lang)['cite_reference_unverified']}"
+    """A date that is not verified is never stated bare: the reference says so right after it
+    (after the year as the style prints it, not in an address), or at its end when the style hides it."""
+    if publication(data)["date_verified"]:
+        return entry
+    note = strings(lang)["cite_reference_unverified"]
+    year = re.search(rf"(?<![\w/.-]){re.escape(publication(data)['date'][:4])}(?![\w/])", entry)
+    return f"{entry[: year.end()]} {note}{entry[year.end() :]}" if year else f"{entry} {note}"
 
 
 def _original_entry(lang: str, data: Data) -> str:
@@ -244,7 +249,11 @@ def _original_entry(lang: str, data: Data) -> str:
 
 def _translation_entry(translation: Translation, data: Data) -> str:
     item = csl_translation(translation, data)
-    item.pop("note")  # it repeats the original's reference, which is always shown beside this one
+    # The original's reference is always shown beside this one: its note and its `original-*` details
+    # would repeat it, and styles print them badly (Chicago title-cases the French title, APA's
+    # Dutch locale keeps "Original work published as" in English). The exports keep them.
+    for key in [k for k in item if k == "note" or k.startswith("original-")]:
+        item.pop(key)
     return formatted(item, translation.lang)
 
 
