@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from scripts.data.load import DataError, default_language, languages, manifesto, pdf_path, strings
 from scripts.data.text import current_language, front_matter, text_parts
 from scripts.site.credit import credit
+from scripts.site.menu import number_reasons
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -43,6 +44,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     )
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    number_reasons([p for p in text_parts(nav.pages) if front_matter(p.file)["text_part"] == "argument"])
+    return nav
+
+
 def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = None) -> dict[str, Any]:
     lang = current_language(config)
     ui = strings(lang)
@@ -60,6 +66,8 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         "original_url": original_url(page, config) if page else None,
         "original_lang": default_language(config),
         "lang": lang,
+        # The home page offers each language's link in that language (shown by assets/language.js).
+        "language_offers": {code: strings(code)["language_offer"] for code in languages(config)},
         # The printable edition of this language; scripts/pdf.py writes its size into the link after the build.
         "pdf_path": pdf_path(lang, data),
     }
