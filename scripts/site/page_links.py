@@ -59,5 +59,6 @@ class PageContext:
 
 
 def link(href: str, text: str, **attributes: Any) -> str:
-    extra = "".join(f' {k.rstrip("_")}="{escape(str(v))}"' for k, v in attributes.items())
+    # Python names stand for HTML ones: class_ is class, aria_label is aria-label.
+    extra = "".join(f' {k.rstrip("_").replace("_", "-")}="{escape(str(v))}"' for k, v in attributes.items())
     return f'<a href="{escape(href)}"{extra}>{escape(text)}</a>'
