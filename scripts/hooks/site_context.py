@@ -20,6 +20,7 @@ from scripts.data.load import DataError, default_language, languages, manifesto,
 from scripts.data.text import current_language, front_matter, text_parts
 from scripts.site.credit import credit
 from scripts.site.menu import number_reasons
+from scripts.site.theme_markup import valid_theme_markup
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -108,4 +109,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     """
     if template_name == "404.html" and current_language(config) != default_language(config):
         return ""
-    return output
+    return valid_theme_markup(output)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return valid_theme_markup(output)
