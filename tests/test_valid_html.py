@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,3 +34,11 @@ def test_every_page_is_valid_html(site: Path, tmp_path: Path) -> None:
     ]
     assert errors == [], "\n".join(errors[:30])
     assert any("autocomplete" in m["message"] for m in messages if m["url"].endswith("/planted.html"))
+
+
+def test_the_trimmed_theme_stylesheet_is_up_to_date() -> None:
+    """docs/assets/material-trimmed.css holds the theme's rules the pages use (python -m scripts.trim_css)."""
+    run = subprocess.run(
+        [sys.executable, "-m", "scripts.trim_css", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr[-500:]

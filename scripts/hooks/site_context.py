@@ -7,6 +7,7 @@ they hold no prose of their own.
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from scripts.data.load import DataError, default_language, languages, manifesto, pdf_path, strings
 from scripts.data.text import current_language, front_matter, text_parts
+from scripts.site.compact import compact_assets, compact_html
 from scripts.site.credit import credit
 from scripts.site.menu import number_reasons
 from scripts.site.theme_markup import valid_theme_markup
@@ -109,8 +111,12 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     """
     if template_name == "404.html" and current_language(config) != default_language(config):
         return ""
-    return valid_theme_markup(output)
+    return compact_html(valid_theme_markup(output))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return valid_theme_markup(output)
+    return compact_html(valid_theme_markup(output))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    compact_assets(Path(config.site_dir) / "assets")
