@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: venv build serve test lint publish-check translations bench system-deps build-deps lock clean check-links check-links-external cff
+.PHONY: venv build serve test lint publish-check translations bench screenshots trim-css system-deps build-deps lock clean check-links check-links-external cff
 
 $(STAMP): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -55,10 +55,20 @@ publish-check: $(STAMP)
 cff: $(STAMP)
 	$(PY) -m scripts.citation cff
 
-## bench: build time, page weight (first visit, gzip) and each PDF's time, size and pages (median of 3 runs)
-bench: $(STAMP)
+## bench: build time, page weight (first and repeat view in Chromium, gzip), Lighthouse mobile scores,
+## each PDF's time, size and pages (median of 3 runs)
+bench: $(STAMP) node_modules/.installed system-deps
 	$(PY) -m scripts.bench
 	$(PY) -m scripts.bench_signatories
+
+## screenshots: home, an argument, the whole text and the 404 page of each language, phone and desktop,
+## light and dark, into screenshots/
+screenshots: $(STAMP) system-deps
+	$(PY) -m scripts.screenshots
+
+## trim-css: rewrite docs/assets/material-trimmed.css, the theme's rules the pages use (needs npm's PurgeCSS)
+trim-css: $(STAMP) node_modules/.installed
+	$(PY) -m scripts.trim_css
 
 lint: $(STAMP)
 	$(PY) -m ruff check scripts tests

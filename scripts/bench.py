@@ -4,27 +4,34 @@
 - the time of a whole build (`scripts.build`, site and PDFs) and of the site alone, median of N runs;
 - the site alone against a bare mkdocs build of the same pages (no hooks, no overrides);
 - the editions step (every PDF side by side) against the sum of its parts;
-- for some pages of each language, what a first visit downloads (HTML and the files it
-  loads, gzip-compressed as a server would send them) and what a later page costs (its HTML);
+- for the home page, an argument page and the whole text of each language, measured in headless
+  Chromium from a loopback server that compresses (gzip) as a host would: what a first view
+  downloads (the page and every file it loads, compressed bodies) and a repeat view (files cached);
+- Lighthouse 12's mobile scores (performance, accessibility, best practices, SEO) for the same pages
+  (npm `lighthouse`, Debian's Chromium; `--no-lighthouse` skips it);
 - for each language's PDF: the time to make it (median of N runs), its size and page count.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
+import http.server
+import io
+import json
 import os
 import re
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from pypdf import PdfReader
 
@@ -72,39 +79,127 @@ def site_against_bare(folder: Path, runs: int) -> tuple[float, float]:
     return statistics.median(ours), statistics.median(plain)
 
 
-def gzipped(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+CHROMIUM = "/usr/bin/chromium"
+# Without these flags Chromium tries to reach Google's services at start-up.
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+]
+COMPRESSED = {".html", ".css", ".js", ".svg", ".json", ".xml", ".txt"}
 
 
-def loaded_files(page: Path, site: Path) -> list[Path]:
-    """Files a browser fetches to show the page: stylesheets, scripts, icons, images."""
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
-    refs = [link["href"] for link in soup.select("link[rel~=stylesheet], link[rel~=icon]")]
-    refs += [tag["src"] for tag in soup.select("script[src], img[src]")]
-    files = []
-    for ref in refs:
-        path = (page.parent / urlsplit(ref).path).resolve()
-        if path.is_file() and path.is_relative_to(site.resolve()):
-            files.append(path)
-    return files
+class CompressingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as a static host would: text gzip-compressed, assets cacheable, pages revalidated."""
+
+    def log_message(self, *args: object) -> None:  # quiet
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        status = 200
+        if not path.exists():  # as a static host does: the site's one 404 page
+            path, status = Path(self.directory) / "404.html", 404
+        if not path.is_file() or path.suffix not in COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(status)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-cache" if path.suffix == ".html" else "max-age=3600")
+        self.end_headers()
+        return io.BytesIO(body)
 
 
-def weight_table(site: Path) -> list[str]:
-    lines = [f"{'page':<48}{'HTML (gz)':>12}{'first visit (gz)':>20}"]
+@contextmanager
+def compressing_server(site: Path) -> Iterator[str]:
+    handler = functools.partial(CompressingHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def page_url(base: str, site: Path, lang: str, page: str) -> str:
+    return base + built_page(site, lang, page).parent.relative_to(site).as_posix().removeprefix(".") + "/"
+
+
+DOWNLOADED = """() => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
+    .map(e => [e.encodedBodySize, e.transferSize])"""
+
+
+def weight_table(site: Path, base: str) -> list[str]:
+    """First and repeat view of each sample page, in kB of compressed bodies, measured in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    lines = [f"{'page':<44}{'first view':>12}{'repeat view':>13}"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS[1:])
+        for lang in languages():
+            for page in SAMPLE_PAGES:
+                context = browser.new_context()
+                tab = context.new_page()
+                url = page_url(base, site, lang, page)
+                tab.goto(url, wait_until="networkidle")
+                first = sum(body for body, _ in tab.evaluate(DOWNLOADED))
+                tab.goto(url, wait_until="networkidle")
+                repeat = sum(body for body, transferred in tab.evaluate(DOWNLOADED) if transferred > 0)
+                context.close()
+                lines.append(f"{lang + '/' + page:<44}{first / 1000:>9.1f} kB{repeat / 1000:>10.1f} kB")
+        browser.close()
+    return lines
+
+
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+def lighthouse_table(site: Path, base: str) -> list[str]:
+    """Lighthouse's mobile scores (its default form factor) of each sample page."""
+    cli = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+    lines = [f"{'page':<44}" + "".join(f"{c[:14]:>16}" for c in CATEGORIES)]
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
     for lang in languages():
         for page in SAMPLE_PAGES:
-            html = built_page(site, lang, page)
-            first = gzipped(html) + sum(gzipped(f) for f in loaded_files(html, site))
-            lines.append(f"{lang + '/' + page:<48}{gzipped(html) / 1000:>9.1f} kB{first / 1000:>17.1f} kB")
+            with tempfile.NamedTemporaryFile(suffix=".json") as report:
+                subprocess.run(
+                    ["node", str(cli), page_url(base, site, lang, page), "--quiet", "--output=json",
+                     f"--output-path={report.name}", f"--only-categories={','.join(CATEGORIES)}",
+                     f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}"],
+                    env=env, check=True,
+                )  # fmt: skip
+                result = json.loads(Path(report.name).read_text(encoding="utf-8"))
+            scores = [round(100 * (result["categories"][c]["score"] or 0)) for c in CATEGORIES]
+            lines.append(f"{lang + '/' + page:<44}" + "".join(f"{s:>16}" for s in scores))
     return lines
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per measure (default 3)")
+    parser.add_argument("--no-lighthouse", dest="lighthouse", action="store_false", help="skip Lighthouse")
+    parser.add_argument("--weight-only", action="store_true", help="only the pages' weight (a site without PDFs)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder)
+        if args.weight_only:
+            build_site(site, pdf=False)
+            with compressing_server(site) as base:
+                print("\n".join(weight_table(site, base)))
+                if args.lighthouse:
+                    print("\nLighthouse 12, mobile")
+                    print("\n".join(lighthouse_table(site, base)))
+            return 0
         whole = median_seconds(lambda: build_site(site), args.runs)
         pages_only = median_seconds(lambda: build_site(site, pdf=False), args.runs)
         print(f"build, median of {args.runs}: site and PDFs {whole:.2f} s; site alone {pages_only:.2f} s")
@@ -113,7 +208,11 @@ def main() -> int:
             f"mkdocs build, median of {args.runs}: with the hooks and overrides {ours:.2f} s; bare {bare:.2f} s; "
             f"ratio {ours / bare:.2f} (target at most 1.5)\n"
         )
-        print("\n".join(weight_table(site)), "\n")
+        with compressing_server(site) as base:
+            print("\n".join(weight_table(site, base)), "\n")
+            if args.lighthouse:
+                print("Lighthouse 12, mobile")
+                print("\n".join(lighthouse_table(site, base)), "\n")
         date = edition_date()
         todo = editions(site, load_config(str(ROOT / "mkdocs.yml")))
         print(f"{'PDF':<10}{'median time':>14}{'size':>12}{'pages':>8}")

@@ -181,3 +181,15 @@ def test_theme_labels_are_in_the_page_language(site: Path, lang: str) -> None:
     assert soup.select_one("a.md-skip").get_text(strip=True) == material_label(lang, "action.skip")
     direction = soup.select_one("a.md-footer__link--next .md-footer__direction").get_text(strip=True)
     assert direction == material_label(lang, "footer.next")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_landmarks_and_language_button_are_named_in_the_page_language(site: Path, lang: str) -> None:
+    soup = soup_file(built_page(site, lang, "conclusion.md"))
+    names = {soup.select_one(f"nav.md-{part}__inner")["aria-label"] for part in ["header", "footer"]}
+    assert lang == "en" or not names & {"Header", "Footer"}, names  # Material leaves them in English in Dutch
+    button = soup.select_one("button.mf-language__button")
+    assert button["aria-label"].startswith(material_label(lang, "select.language"))
+    assert button.get_text(strip=True) == next(
+        a.get_text(strip=True) for a in soup.select(f"a.md-select__link[hreflang={lang}]")
+    )

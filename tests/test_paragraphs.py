@@ -51,7 +51,8 @@ def test_each_paragraph_links_to_itself(site: Path) -> None:
         assert paragraphs, f"{src}: no numbered paragraph"
         for p in paragraphs:
             link = p.select_one("a.mf-para-link")
-            assert link is not None and link["href"] == f"#{p['id']}"
+            assert link is not None and link["href"] == f"#{p['id']}" and link["data-para"] == p["data-para"]
+            assert p.contents[0] is link and link.get_text() == "", "the number (drawn by CSS) starts the paragraph"
             assert link["aria-label"] == f"Lien vers le paragraphe {p['data-para']}"
 
 

@@ -7,6 +7,7 @@ they hold no prose of their own.
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -30,10 +31,13 @@ from scripts.data.load import (
 )
 from scripts.data.signatories import signatories
 from scripts.data.text import current_language, front_matter, text_parts
+from scripts.site.compact import compact_assets, compact_html
 from scripts.site.credit import credit_line
 from scripts.site.home import home
+from scripts.site.menu import number_reasons
 from scripts.site.page_meta import page_meta
 from scripts.site.share import share
+from scripts.site.theme_markup import valid_theme_markup
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -60,6 +64,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     )
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    number_reasons([p for p in text_parts(nav.pages) if front_matter(p.file)["text_part"] == "argument"])
+    return nav
+
+
 def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = None) -> dict[str, Any]:
     lang = current_language(config)
     ui = strings(lang)
@@ -83,6 +92,8 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         "original_url": original_url(page, config) if page else None,
         "original_lang": default_language(config),
         "lang": lang,
+        # The home page offers each language's link in that language (shown by assets/language.js).
+        "language_offers": {code: strings(code)["language_offer"] for code in languages(config)},
         # The printable edition of this language; scripts/pdf.py writes its size into the link after the build.
         "pdf_path": pdf_path(lang, data),
         "sign_page": next((p for p in pages if front_matter(p.file).get("signing")), None),
@@ -160,4 +171,12 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     """
     if template_name == "404.html" and current_language(config) != default_language(config):
         return ""
-    return output
+    return compact_html(valid_theme_markup(output))
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return compact_html(valid_theme_markup(output))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    compact_assets(Path(config.site_dir) / "assets")

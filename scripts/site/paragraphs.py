@@ -1,6 +1,6 @@
 """Number the paragraphs of the text, continuously across its pages.
 
-Paragraph N has the id `pN` and shows its number; the same paragraph has the same
+Paragraph N has the id `pN` and starts with its number, a link to itself; the same paragraph has the same
 number on its own page and on the whole-text page. Numbering runs once every page's
 HTML exists (on_env), in the navigation's order.
 """
@@ -51,12 +51,14 @@ def mark(soup: BeautifulSoup, ui: dict[str, str]) -> int:
         p["id"] = f"p{n}"
         p["data-para"] = str(n)
         p["class"] = [*p.get("class", []), "mf-para"]
+        # The number is the link. It has no text of its own: the stylesheet shows `data-para`, so that
+        # copying the paragraph copies the authors' words only; screen readers hear the aria-label.
         link = soup.new_tag(
-            "a", href=f"#p{n}", attrs={"class": "mf-para-link", "aria-label": ui["paragraph_link_label"].format(n=n)}
+            "a",
+            href=f"#p{n}",
+            attrs={"class": "mf-para-link", "data-para": str(n), "aria-label": ui["paragraph_link_label"].format(n=n)},
         )
-        link.string = "¶"
-        p.append(" ")
-        p.append(link)
+        p.insert(0, link)
     return len(paragraphs)
 
 

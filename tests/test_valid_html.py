@@ -1,0 +1,44 @@
+"""Every page of every language is valid HTML, theme markup included (the W3C Nu Html Checker)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def test_every_page_is_valid_html(site: Path, tmp_path: Path) -> None:
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 40
+    # A page with a known error goes through the same run: the checker is seen to report.
+    planted = tmp_path / "planted.html"
+    planted.write_text(
+        '<!doctype html><html lang="fr"><title>t</title><input type="checkbox" autocomplete="off"></html>',
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages), str(planted)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    messages = json.loads(run.stderr)["messages"]
+    errors = [
+        f"{Path(m['url'].removeprefix('file:')).relative_to(site)}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if not m["url"].endswith("/planted.html")
+    ]
+    assert errors == [], "\n".join(errors[:30])
+    assert any("autocomplete" in m["message"] for m in messages if m["url"].endswith("/planted.html"))
+
+
+def test_the_trimmed_theme_stylesheet_is_up_to_date() -> None:
+    """docs/assets/material-trimmed.css holds the theme's rules the pages use (python -m scripts.trim_css)."""
+    run = subprocess.run(
+        [sys.executable, "-m", "scripts.trim_css", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr[-500:]
