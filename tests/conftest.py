@@ -26,7 +26,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @functools.cache
 def soup_file(path: Path) -> BeautifulSoup:
-    """A built page as a reader sees its text: no-break spaces read as spaces (see test_typography)."""
+    """A built page as a reader sees its text: no-break spaces read as spaces (see test_typography).
+
+    Shared by every test that reads the page: read it, never change it (copy what you must change)."""
     return BeautifulSoup(path.read_text(encoding="utf-8").replace("\u00a0", " "), "lxml")
 
 

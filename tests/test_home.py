@@ -93,7 +93,8 @@ def test_the_first_screen_is_outside_the_numbered_text(site: Path) -> None:
 def test_on_a_phone_the_first_screen_shows_the_demand_and_every_action(
     browser: Browser, site_url: str, lang: str
 ) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 800})
+    # A reader whose browser speaks the page's language (another would also see the offer of theirs).
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale=lang)
     page = context.new_page()
     page.goto(home_url(site_url, lang), wait_until="load")
     assert page.evaluate("window.scrollY") == 0
@@ -108,7 +109,8 @@ def test_on_a_phone_the_first_screen_shows_the_demand_and_every_action(
 
 @pytest.mark.parametrize("lang", LANGUAGES[1:])
 def test_on_a_phone_the_translation_notice_takes_one_line(browser: Browser, site_url: str, lang: str) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 800})
+    # A reader whose browser speaks the page's language (another would also see the offer of theirs).
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale=lang)
     page = context.new_page()
     page.goto(home_url(site_url, lang), wait_until="load")
     notice = page.locator("aside.mf-translation p").first

@@ -152,6 +152,7 @@ def test_each_note_is_on_the_page_of_its_call_with_its_original_number(site: Pat
     notes = whole_text(site, lang).select("article div.footnote li[id^='fn:']")
     assert notes, "the whole text has no notes"
     for note in notes:
+        note = BeautifulSoup(str(note), "lxml").li  # a copy: the parsed page is shared by other tests
         number = note["value"]
         call_page = destination_page(pdf, f"fnref:{number}")
         note_page = destination_page(pdf, f"fn:{number}")
