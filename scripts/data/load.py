@@ -49,6 +49,11 @@ def _line_of(node: yaml.Node | None, path: list[str | int]) -> int:
     return line
 
 
+def line_in(path: Path, keys: list[str | int]) -> int:
+    """Line (1-based) of the value at `keys` in a YAML file (or of its closest existing parent)."""
+    return _line_of(yaml.compose(path.read_text(encoding="utf-8")), keys)
+
+
 def _describe(error: ValidationError, path: Path, root: yaml.Node | None) -> str:
     where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
     line = _line_of(root, list(error.absolute_path))
@@ -146,6 +151,12 @@ def pdf_path(lang: str, data: dict[str, Any] | None = None) -> str:
     """Where a language's PDF lives in the built site (a stable URL, relative to the site root)."""
     data = data or manifesto()
     return f"pdf/{data['edition']['pdf_name']}-{lang}.pdf"
+
+
+def versioned_pdf_path(lang: str, version: str, data: dict[str, Any] | None = None) -> str:
+    """Where a language's PDF of one edition stays, for citations that name the edition."""
+    data = data or manifesto()
+    return f"pdf/{version}/{data['edition']['pdf_name']}-{lang}.pdf"
 
 
 def language_folder(lang: str, config: Any = None) -> str:

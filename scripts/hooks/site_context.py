@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from scripts.data.load import DataError, default_language, languages, manifesto, pdf_path, strings
 from scripts.data.text import current_language, front_matter, text_parts
 from scripts.site.credit import credit
+from scripts.site.legal_pages import feed_path
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -62,6 +63,10 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         "lang": lang,
         # The printable edition of this language; scripts/pdf.py writes its size into the link after the build.
         "pdf_path": pdf_path(lang, data),
+        # Every page's footer: the edition, and the pages marked `footer: true` (changes, legal pages).
+        "version": data["edition"]["version"],
+        "footer_pages": [p for p in pages if front_matter(p.file).get("footer")],
+        "feed_path": feed_path(lang, config),
     }
 
 

@@ -1,0 +1,152 @@
+"""The pieces of the legal pages (privacy, legal notice, accessibility) and of the changes page.
+
+Facts come from data/publisher.yml and data/changes.yml, words from docs/<lang>/interface.yml;
+every value is escaped (markupsafe). A fact still unknown shows as a visible placeholder mark.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from scripts.data.changes import changes
+from scripts.data.load import language_folder, languages, versioned_pdf_path
+from scripts.data.publisher import authority_url, publisher, value
+from scripts.site.citation import localized_date, pdf_enabled
+from scripts.site.page_links import PageContext
+
+FEED = "feed.xml"  # each language's Atom feed, in its folder of the built site
+
+
+def feed_path(lang: str, config: Any = None) -> str:
+    return language_folder(lang, config) + FEED
+
+
+def placeholder(ctx: PageContext) -> Markup:
+    return Markup('<mark class="mf-placeholder">{}</mark>').format(ctx.ui["legal_placeholder"])
+
+
+def link(href: str, text: str) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(href, text)
+
+
+def shown(ctx: PageContext, fact: dict[str, Any]) -> Markup:
+    known = value(fact)
+    return placeholder(ctx) if known is None else escape(known)
+
+
+def email(ctx: PageContext, fact: dict[str, Any]) -> Markup:
+    known = value(fact)
+    return placeholder(ctx) if known is None else link(f"mailto:{known}", known)
+
+
+def web(ctx: PageContext, fact: dict[str, Any]) -> Markup:
+    known = value(fact)
+    return placeholder(ctx) if known is None else link(known, known)
+
+
+def facts(rows: list[tuple[str, Markup]], kind: str) -> str:
+    items = Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(term, shown) for term, shown in rows)
+    return str(Markup('<dl class="mf-facts mf-{}">{}</dl>').format(kind, items))
+
+
+def render_publisher(ctx: PageContext) -> str:
+    """The legal notice: the details Belgian law asks of an association's website."""
+    ui, association = ctx.ui, publisher()["association"]
+    rows = [
+        (ui["legal_name"], shown(ctx, association["name"])),
+        (ui["legal_form"], shown(ctx, association["legal_form"])),
+        (ui["legal_seat"], shown(ctx, association["seat"])),
+        (ui["legal_enterprise_number"], shown(ctx, association["enterprise_number"])),
+        (ui["legal_register"], shown(ctx, association["register"])),
+        (ui["legal_email"], email(ctx, association["email"])),
+    ]
+    return facts(rows, "publisher")
+
+
+def render_controller(ctx: PageContext) -> str:
+    """Privacy: who is responsible for the personal data (the publishing association)."""
+    ui, association = ctx.ui, publisher()["association"]
+    rows = [
+        (ui["legal_name"], shown(ctx, association["name"])),
+        (ui["legal_seat"], shown(ctx, association["seat"])),
+        (ui["legal_email"], email(ctx, association["email"])),
+    ]
+    return facts(rows, "controller")
+
+
+def render_host(ctx: PageContext) -> str:
+    ui, host = ctx.ui, publisher()["host"]
+    rows = [
+        (ui["legal_host"], shown(ctx, host["name"])),
+        (ui["legal_host_address"], shown(ctx, host["address"])),
+        (ui["legal_host_privacy"], web(ctx, host["privacy_url"])),
+    ]
+    return facts(rows, "host")
+
+
+def render_retention(ctx: PageContext) -> str:
+    retention = publisher()["signatures"]["email_retention"]
+    return facts([(ctx.ui["legal_email_retention"], shown(ctx, retention))], "retention")
+
+
+def render_authority(ctx: PageContext) -> str:
+    url = authority_url(ctx.lang)
+    return str(Markup('<p class="mf-authority">{}</p>').format(link(url, url)))
+
+
+def render_contact(ctx: PageContext) -> str:
+    """Where to write: a barrier, an error in the text, a request about personal data."""
+    return facts([(ctx.ui["legal_email"], email(ctx, publisher()["association"]["email"]))], "contact")
+
+
+def render_code_licence(ctx: PageContext) -> str:
+    licence = publisher()["code_licence"]
+    text = ctx.ui["legal_code_licence"].format(name=licence["name"], id=licence["id"], file=licence["file"])
+    return str(Markup('<p class="mf-code-licence">{}</p>').format(text))
+
+
+def render_accessibility(ctx: PageContext) -> str:
+    ui, statement = ctx.ui, publisher()["accessibility"]
+    rows = [
+        (ui["a11y_standard"], escape(statement["standard"])),
+        (ui["a11y_prepared"], date(statement["prepared"], ctx.lang)),
+        (ui["a11y_reviewed"], date(statement["reviewed"], ctx.lang)),
+    ]
+    return facts(rows, "accessibility")
+
+
+def date(iso: str, lang: str) -> Markup:
+    return Markup('<time datetime="{}">{}</time>').format(iso, localized_date(iso, lang))
+
+
+def language_names(ctx: PageContext) -> dict[str, str]:
+    i18n = ctx.config.plugins["i18n"]
+    return {language.locale: language.name for language in i18n.config.languages}
+
+
+def render_changes(ctx: PageContext) -> str:
+    """Every change, newest first, with its anchor; each kept edition links its PDFs in every language."""
+    ui = ctx.ui
+    names = language_names(ctx)
+    feed = link(ctx.url_to(feed_path(ctx.lang, ctx.config)), ui["changes_feed"])
+    items = []
+    for entry in changes():
+        heading = Markup("{} · {} · {}").format(
+            date(entry["date"], ctx.lang),
+            ui[f"changes_kind_{entry['kind']}"],
+            ui["changes_version"].format(version=entry["version"]),
+        )
+        body = Markup('<p class="mf-change-meta">{}</p><p>{}</p>').format(heading, entry["text"][ctx.lang])
+        if entry.get("pdf") and pdf_enabled(ctx.config):
+            pdfs = Markup(" · ").join(
+                Markup('<a href="{}" type="application/pdf" hreflang="{}">{}</a>').format(
+                    ctx.url_to(versioned_pdf_path(lang, entry["version"])), lang, names.get(lang, lang)
+                )
+                for lang in languages(ctx.config)
+            )
+            body += Markup('<p class="mf-change-pdfs">{} {}</p>').format(ui["changes_pdfs"], pdfs)
+        items.append(Markup('<li id="{}">{}</li>').format(entry["id"], body))
+    listing = Markup('<ol class="mf-changes" reversed>{}</ol>').format(Markup("").join(items))
+    return str(Markup('<p class="mf-feed">{}</p>{}').format(feed, listing))
