@@ -58,9 +58,3 @@ def placeholders(path: Path = PUBLISHER) -> list[Placeholder]:
 
     walk(publisher(path), [])
     return found
-
-
-def authority_url(lang: str, data: dict[str, Any] | None = None) -> str:
-    """The data protection authority's address in a language, else in the first language given."""
-    urls: dict[str, str] = (data or publisher())["data_protection_authority"]["url"]
-    return urls.get(lang) or next(iter(urls.values()))

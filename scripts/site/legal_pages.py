@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from scripts.data.changes import changes
 from scripts.data.load import language_folder, languages, versioned_pdf_path
-from scripts.data.publisher import authority_url, publisher, value
+from scripts.data.publisher import publisher, value
 from scripts.site.citation import localized_date, pdf_enabled
 from scripts.site.page_links import PageContext
 
@@ -92,8 +92,8 @@ def render_retention(ctx: PageContext) -> str:
 
 
 def render_authority(ctx: PageContext) -> str:
-    url = authority_url(ctx.lang)
-    return str(Markup('<p class="mf-authority">{}</p>').format(link(url, url)))
+    url = publisher()["data_protection_authority"]["url"]
+    return str(Markup('<p class="mf-authority">{}</p>').format(web(ctx, url)))
 
 
 def render_contact(ctx: PageContext) -> str:
