@@ -108,6 +108,11 @@ def test_feed_parses_and_holds_every_change(site: Path, lang: str) -> None:
     assert parsed.feed.updated == f"{max(c['date'] for c in entries)}T00:00:00Z"
 
 
+def test_every_change_is_written_in_every_language() -> None:
+    for change in changes():
+        assert set(change["text"]) >= set(languages()), change["id"]
+
+
 def test_changes_page_lists_every_change_with_its_anchor(site: Path) -> None:
     for lang in languages():
         items = soup_of(site, lang, "changements.md").select("ol.mf-changes > li")
@@ -186,7 +191,9 @@ def test_changes_out_of_order_missing_language_or_old_edition_are_refused(tmp_pa
     assert f"{path}:1: id a is used twice" not in message  # the second entry is the one named
     assert f"{path}:7: id a is used twice" in message
     assert f"{path}:8: 2026-02-01 is newer than the entry above" in message
-    assert "no text in nl. Fix: add `nl: …` under text." in message
+    assert "no text in" not in message  # the other languages fall back to the original's text
+    with pytest.raises(DataError, match=r"no text in nl\. Fix: add `nl: …` under text\."):
+        changes(path, langs=["nl", "fr"], version="1.0")
     assert "the newest edition is 1.0, but data/manifesto.yml says 1.1" in message
 
 

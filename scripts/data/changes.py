@@ -1,7 +1,7 @@
 """data/changes.yml: the editions, corrections, new translations and formats, newest first.
 
-Checked beyond its schema: ids unique, dates newest first, a text in every built language,
-and the newest edition is the current one (data/manifesto.yml edition.version).
+Checked beyond its schema: ids unique, dates newest first, a text in the original language
+(the others fall back to it), and the newest edition is the current one (data/manifesto.yml edition.version).
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ def changes(path: Path = CHANGES, langs: list[str] | None = None, version: str |
         seen.add(entry["id"])
         if index and entry["date"] > entries[index - 1]["date"]:
             report(index, ["date"], f"{entry['date']} is newer than the entry above. Fix: list changes newest first.")
-        for lang in langs:
-            if lang not in entry["text"]:
-                report(index, ["text"], f"no text in {lang}. Fix: add `{lang}: …` under text.")
+        # Other languages fall back to the original's text (so a new language needs no entry here).
+        if langs and langs[0] not in entry["text"]:
+            report(index, ["text"], f"no text in {langs[0]}. Fix: add `{langs[0]}: …` under text.")
     editions = [(i, e) for i, e in enumerate(entries) if e["kind"] == "edition"]
     if not editions:
         errors.append(f"{shown(path)}:1: no edition. Fix: add an entry of kind edition for version {version}.")
@@ -54,3 +54,8 @@ def changes(path: Path = CHANGES, langs: list[str] | None = None, version: str |
 def pdf_editions(entries: list[Change]) -> list[str]:
     """The versions whose PDFs stay downloadable at pdf/<version>/."""
     return [e["version"] for e in entries if e["kind"] == "edition" and e.get("pdf")]
+
+
+def text_in(change: Change, lang: str, original: str) -> tuple[str, str]:
+    """A change's text in `lang`, else in the original language; with the language it is in."""
+    return (lang, change["text"][lang]) if lang in change["text"] else (original, change["text"][original])

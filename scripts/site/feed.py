@@ -9,8 +9,8 @@ from __future__ import annotations
 import uuid
 import xml.etree.ElementTree as ET
 
-from scripts.data.changes import changes
-from scripts.data.load import manifesto, strings
+from scripts.data.changes import changes, text_in
+from scripts.data.load import default_language, manifesto, strings
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -45,11 +45,13 @@ def atom(lang: str, page_url: str, feed_url: str) -> bytes:
     for change in entries:
         entry = add(feed, "entry")
         add(entry, "id", entry_id(lang, change["id"]))
-        add(entry, "title", change["text"][lang])
+        text_lang, text = text_in(change, lang, default_language())
+        xml_lang = {"{http://www.w3.org/XML/1998/namespace}lang": text_lang}
+        add(entry, "title", text, **xml_lang)
         add(entry, "category", term=change["kind"], label=ui["changes_kind_" + change["kind"]])
         add(entry, "updated", stamp(change["date"]))
         add(entry, "link", rel="alternate", type="text/html", href=f"{page_url}#{change['id']}")
         version = ui["changes_version"].format(version=change["version"])
-        add(entry, "content", f"{change['text'][lang]} ({version})", type="text")
+        add(entry, "content", f"{text} ({version})", type="text", **xml_lang)
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -10,8 +10,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from scripts.data.changes import changes
-from scripts.data.load import language_folder, languages, versioned_pdf_path
+from scripts.data.changes import changes, text_in
+from scripts.data.load import default_language, language_folder, languages, versioned_pdf_path
 from scripts.data.publisher import publisher, value
 from scripts.site.citation import localized_date, pdf_enabled
 from scripts.site.page_links import PageContext
@@ -138,13 +138,14 @@ def render_changes(ctx: PageContext) -> str:
             ui[f"changes_kind_{entry['kind']}"],
             ui["changes_version"].format(version=entry["version"]),
         )
-        body = Markup('<p class="mf-change-meta">{}</p><p>{}</p>').format(heading, entry["text"][ctx.lang])
+        lang, text = text_in(entry, ctx.lang, default_language(ctx.config))
+        body = Markup('<p class="mf-change-meta">{}</p><p lang="{}">{}</p>').format(heading, lang, text)
         if entry.get("pdf") and pdf_enabled(ctx.config):
             pdfs = Markup(" · ").join(
                 Markup('<a href="{}" type="application/pdf" hreflang="{}">{}</a>').format(
-                    ctx.url_to(versioned_pdf_path(lang, entry["version"])), lang, names.get(lang, lang)
+                    ctx.url_to(versioned_pdf_path(other, entry["version"])), other, names.get(other, other)
                 )
-                for lang in languages(ctx.config)
+                for other in languages(ctx.config)
             )
             body += Markup('<p class="mf-change-pdfs">{} {}</p>').format(ui["changes_pdfs"], pdfs)
         items.append(Markup('<li id="{}">{}</li>').format(entry["id"], body))
