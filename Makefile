@@ -50,6 +50,7 @@ cff: $(STAMP)
 ## bench: build time, page weight (first visit, gzip) and each PDF's time, size and pages (median of 3 runs)
 bench: $(STAMP)
 	$(PY) -m scripts.bench
+	$(PY) -m scripts.bench_signatories
 
 lint: $(STAMP)
 	$(PY) -m ruff check scripts tests

@@ -49,6 +49,18 @@ def test_a_missing_field_and_an_unknown_field_are_both_reported(tmp_path: Path) 
     assert "'publsher' was unexpected" in message
 
 
+@pytest.mark.parametrize("char", ["\\n", "\\r", "\\t", "\\x1b", "\\x85", "\\u2028"])
+def test_a_line_break_or_control_character_in_a_value_names_file_line_and_fix(tmp_path: Path, char: str) -> None:
+    # A title broken over two lines would end a line of the RIS export and start a forged one.
+    bad = GOOD.replace("  publisher: RTA asbl\n", f'  publisher: "RTA asbl{char}ER  - "\n')
+    path = write(tmp_path, bad)
+    with pytest.raises(DataError) as error:
+        load_checked(path, "manifesto")
+    message = str(error.value)
+    assert f"{path}:{line_of(bad, 'publisher: ')}: first_publication/publisher: contains U+" in message
+    assert "Fix: write the value on one line" in message
+
+
 def test_broken_yaml_names_the_line(tmp_path: Path) -> None:
     bad = GOOD.replace("title: Pourquoi", "title: [Pourquoi", 1)
     with pytest.raises(DataError, match=r"manifesto\.yml:\d+: not valid YAML"):

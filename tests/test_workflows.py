@@ -50,3 +50,18 @@ def test_links_workflow_runs_weekly_and_on_content_changes_and_keeps_one_issue()
     # One issue, found by its label and edited; a new one only when none is open.
     assert "gh issue list --state open --label dead-links" in text
     assert "gh issue edit" in text and text.count("gh issue create") == 1
+
+
+SIGNATURES = ROOT / ".github" / "workflows" / "signatures.yml"
+
+
+def test_signatures_workflow_keeps_issue_text_out_of_the_shell_and_is_least_privilege() -> None:
+    text = SIGNATURES.read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    assert workflow["permissions"] == {}
+    assert workflow["jobs"]["add"]["permissions"] == {"contents": "write", "pull-requests": "write"}
+    for step in workflow["jobs"]["add"]["steps"]:
+        assert "${{" not in step.get("run", ""), f"{step.get('name')}: untrusted text only through env"
+    for uses in re.findall(r"uses:\s*(\S+)", text):
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", uses), f"{uses}: pin actions by full commit SHA"
+    assert "python -m scripts.signatories add --issue" in text and "gh pr create" in text

@@ -7,6 +7,8 @@ data without reading Python. The schemas (scripts/data/schemas/) document each f
 from __future__ import annotations
 
 import json
+import unicodedata
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 DOCS = ROOT / "docs"
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
-INTERFACE = "interface.yml"  # mkdocs.yml `exclude_docs` keeps it out of the site
+INTERFACE = "interface.yml"
+# libyaml's parser when present: the same YAML, read several times faster (many signatory files).
+SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # mkdocs.yml `exclude_docs` keeps it out of the site
 
 
 class DataError(Exception):
@@ -33,7 +37,7 @@ def shown(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
-def _line_of(node: yaml.Node | None, path: list[str | int]) -> int:
+def line_of(node: yaml.Node | None, path: list[str | int]) -> int:
     """Line (1-based) of the YAML node at `path`, or of its closest existing parent."""
     line = node.start_mark.line + 1 if node else 1
     for key in path:
@@ -51,15 +55,43 @@ def _line_of(node: yaml.Node | None, path: list[str | int]) -> int:
 
 def line_in(path: Path, keys: list[str | int]) -> int:
     """Line (1-based) of the value at `keys` in a YAML file (or of its closest existing parent)."""
-    return _line_of(yaml.compose(path.read_text(encoding="utf-8")), keys)
+    return line_of(yaml.compose(path.read_text(encoding="utf-8")), keys)
 
 
 def _describe(error: ValidationError, path: Path, root: yaml.Node | None) -> str:
     where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
-    line = _line_of(root, list(error.absolute_path))
+    line = line_of(root, list(error.absolute_path))
     hint = error.schema.get("description") if isinstance(error.schema, dict) else None
     fix = f" Fix: {hint}" if hint else ""
     return f"{shown(path)}:{line}: {where}: {error.message}.{fix}"
+
+
+def _control_characters(value: Any, path: list[str | int]) -> Iterator[tuple[list[str | int], str]]:
+    """Every string value holding a control character or a line separator, with the character found.
+
+    Every value is one line of text: a line break or control character in a title or a name
+    would end a line of a RIS export or of a meta tag, or hide text from readers.
+    """
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _control_characters(item, [*path, key])
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _control_characters(item, [*path, index])
+    elif isinstance(value, str):
+        found = next((c for c in value if unicodedata.category(c) in ("Cc", "Zl", "Zp")), None)
+        if found is not None:
+            yield path, found
+
+
+def _describe_control(path: list[str | int], char: str, file: Path, root: yaml.Node | None) -> str:
+    where = "/".join(map(str, path)) or "(top level)"
+    name = unicodedata.name(char, "control character")
+    return (
+        f"{shown(file)}:{line_of(root, path)}: {where}: contains U+{ord(char):04X} ({name}). "
+        "Fix: write the value on one line, without control characters "
+        "(a folded block `>-` joins its lines with spaces)."
+    )
 
 
 @cache
@@ -83,8 +115,7 @@ def load_checked(path: Path, schema_name: str) -> Any:
 @cache
 def _parse_checked(path: Path, text: str, schema_name: str) -> Any:
     try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text)
+        data = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark else 1
@@ -94,8 +125,12 @@ def _parse_checked(path: Path, text: str, schema_name: str) -> Any:
     errors = sorted(
         Draft202012Validator(schema(schema_name)).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
     )
-    if errors:
-        raise DataError("\n".join(_describe(e, path, root) for e in errors))
+    controls = list(_control_characters(data, []))
+    if errors or controls:
+        root = yaml.compose(text, Loader=SAFE_LOADER)  # for line numbers; only when needed (2,000 files)
+        problems = [_describe(e, path, root) for e in errors]
+        problems += [_describe_control(where, char, path, root) for where, char in controls]
+        raise DataError("\n".join(problems))
     return data
 
 

@@ -17,7 +17,9 @@ from bs4 import BeautifulSoup, Tag
 from scripts.data.load import shown
 
 # Screen furniture: heading and paragraph self-links, notes' back-links, Material's page buttons.
-SCREEN_ONLY = "a.headerlink, a.mf-para-link, a.footnote-backref, .md-source-file, .md-content__button, script"
+SCREEN_ONLY = (
+    ".mf-screen-only, a.headerlink, a.mf-para-link, a.footnote-backref, .md-source-file, .md-content__button, script"
+)
 
 
 class PrintError(Exception):

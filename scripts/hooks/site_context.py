@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+import markupsafe
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -17,6 +18,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from scripts.data.load import DataError, default_language, languages, manifesto, pdf_path, strings
+from scripts.data.signatories import signatories
 from scripts.data.text import current_language, front_matter, text_parts
 from scripts.site.credit import credit
 from scripts.site.legal_pages import feed_path
@@ -30,9 +32,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as error:
         raise PluginError(str(error)) from None
     # The site's name and description are interface text: they come from the language's table.
+    # Material prints them unescaped (and escaped in a few places): as Markup they are escaped
+    # exactly once everywhere.
     ui = strings(current_language(config))
-    config.site_name = ui["site_name"]
-    config.site_description = ui["site_description"]
+    config.site_name = markupsafe.escape(ui["site_name"])
+    config.site_description = markupsafe.escape(ui["site_description"])
     return config
 
 
@@ -57,6 +61,10 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         "argument_number": next((i for i, p in enumerate(arguments, 1) if p is page), None),
         "about_page": next((p for p in pages if front_matter(p.file).get("about")), None),
         "whole_text_page": next((p for p in pages if front_matter(p.file).get("whole_text")), None),
+        # The home page's count and the invitation that ends every argument (scripts/data/signatories.py).
+        "signatories_count": len(signatories()),
+        "signing_page": next((p for p in pages if front_matter(p.file).get("signing")), None),
+        "signatories_page": next((p for p in pages if front_matter(p.file).get("signatories")), None),
         "translation": page.meta.get("translation") if page else None,
         "original_url": original_url(page, config) if page else None,
         "original_lang": default_language(config),

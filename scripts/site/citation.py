@@ -19,14 +19,18 @@ import re
 import unicodedata
 from typing import Any
 
+import rispy
 import yaml
 from babel.dates import format_date, format_skeleton
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from scripts.data.load import ROOT, default_language, manifesto, pdf_path, strings
 from scripts.data.sources import Entry, sources
 from scripts.data.text import front_matter
+from scripts.site.page_links import plain_title
 
 CFF = ROOT / "CITATION.cff"
 EXPORTS = ("bib", "ris", "json")
@@ -131,8 +135,39 @@ def unverified_note(lang: str, data: Data | None = None) -> str | None:
 # --- exports ------------------------------------------------------------------------------------
 
 
-def _bibtex_value(text: str) -> str:
-    return re.sub(r"([&%$#_])", r"\\\1", text)
+# LaTeX's special characters as text. Braces become macros, so that a value never holds an
+# unbalanced brace: BibTeX counts braces whether a backslash precedes them or not, and one too
+# many would end the field and let the rest be read as new fields.
+_LATEX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+    **{char: "\\" + char for char in "&%$#_"},
+}
+_LATEX_SPECIAL = re.compile("|".join(map(re.escape, _LATEX)))
+# Not allowed in an address (RFC 3986) and special to BibTeX: written percent-encoded, as a browser sends them.
+_URL_SPECIAL = re.compile(r"[{}\\\s]")
+
+
+def one_line(text: str) -> str:
+    """A value on one line, whatever whitespace it holds (data are checked, this is defence in depth)."""
+    return " ".join(text.split())
+
+
+# TeX's ligatures (-- and --- as dashes, `` '' ,, << >> as quotes, !` ?` as inverted signs) are
+# broken by an empty group, so that the characters print as written.
+_LIGATURE = re.compile(r"(?<=([-`',<>]))(?=\1)|(?<=[!?])(?=`)")
+
+
+def bibtex_text(text: str) -> str:
+    return _LIGATURE.sub("{}", _LATEX_SPECIAL.sub(lambda m: _LATEX[m.group()], one_line(text)))
+
+
+def bibtex_url(url: str) -> str:
+    """`url` is read verbatim by biblatex: no LaTeX escapes (they would corrupt `_` and `%`)."""
+    return _URL_SPECIAL.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
 
 
 def bibtex(lang: str, data: Data | None = None) -> str:
@@ -152,29 +187,49 @@ def bibtex(lang: str, data: Data | None = None) -> str:
         "langid": data["language"],
         "note": unverified_note(lang, data),
     }
-    body = ",\n".join(f"  {key} = {{{_bibtex_value(value)}}}" for key, value in fields.items() if value)
+    body = ",\n".join(
+        f"  {key} = {{{bibtex_url(value) if key == 'url' else bibtex_text(value)}}}"
+        for key, value in fields.items()
+        if value
+    )
     return f"@techreport{{{citation_key(data)},\n{body}\n}}\n"
+
+
+class _RisWriter(rispy.RisWriter):
+    """RIS as reference managers expect it: lines ending in CR LF, no numbered header."""
+
+    NEWLINE = "\r\n"
+
+    def set_header(self, count: int) -> str:
+        return ""
 
 
 def ris(lang: str, data: Data | None = None) -> str:
     data = data or manifesto()
     pub = publication(data)
     parts = date_parts(pub["date"])
-    lines = [("TY", "RPRT")]
-    lines += [("AU", f"{a['family']}, {a['given']}") for a in data["authors"]]
-    lines += [
-        ("TI", data["title"]),
-        ("PY", str(parts[0])),
-        ("DA", "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))),
-        ("PB", pub["publisher"]),
-        ("CY", pub.get("publisher_place", "")),
-        ("SN", pub.get("number", "")),
-        ("M3", strings(lang)["cite_number_label"]),
-        ("UR", pub["url"]),
-        ("LA", data["language"]),
-        ("N1", unverified_note(lang, data) or ""),
-    ]
-    return "".join(f"{tag}  - {value}\r\n" for tag, value in lines if value) + "ER  - \r\n"
+    note = unverified_note(lang, data)
+    reference: Data = {
+        "type_of_reference": "RPRT",
+        "authors": [f"{a['family']}, {a['given']}" for a in data["authors"]],
+        "title": data["title"],
+        "year": str(parts[0]),
+        "date": "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)),
+        "publisher": pub["publisher"],
+        "place_published": pub.get("publisher_place"),
+        "issn": pub.get("number"),
+        "type_of_work": strings(lang)["cite_number_label"],
+        "urls": [pub["url"]],
+        "language": data["language"],
+        "notes": [note] if note else [],
+    }
+    # A RIS value ends at the line's end: a line break in a value would start a forged line.
+    lines = {
+        key: [one_line(v) for v in value] if isinstance(value, list) else one_line(value)
+        for key, value in reference.items()
+        if value
+    }
+    return rispy.dumps([lines], implementation=_RisWriter)
 
 
 def csl_item(lang: str, data: Data | None = None) -> Data:
@@ -265,7 +320,7 @@ def cited_work(entry: Entry) -> Data | None:
     return work
 
 
-def json_ld(lang: str, title: str, page_url: str, data: Data | None = None) -> str:
+def json_ld(lang: str, title: str, page_url: str, data: Data | None = None) -> Markup:
     data = data or manifesto()
     pub = publication(data)
     first = {
@@ -293,8 +348,9 @@ def json_ld(lang: str, title: str, page_url: str, data: Data | None = None) -> s
     }
     if lang != data["language"]:
         article["translationOfWork"] = first
-    # "</" would end the <script> element early.
-    return json.dumps(article, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    # JSON for HTML, as Jinja's `tojson`: <, >, & and ' escaped, so no value can end the <script>
+    # element or open a comment in it.
+    return htmlsafe_json_dumps(article, ensure_ascii=False, indent=1)
 
 
 # --- CITATION.cff -----------------------------------------------------------------------------
@@ -363,4 +419,4 @@ def is_text_page(page: Page) -> bool:
 def text_title(pages: list[Page]) -> str:
     """The text's title in the language being built: the heading of its introduction page."""
     intro = next((p for p in pages if front_matter(p.file).get("text_part") == "introduction"), None)
-    return (intro.title if intro and intro.title else None) or manifesto()["title"]
+    return (plain_title(intro) if intro else None) or manifesto()["title"]

@@ -19,6 +19,7 @@ from scripts.data.text import current_language, nav_pages
 from scripts.site import legal_pages
 from scripts.site.page_links import PageContext
 from scripts.site.press_page import QUOTES_PLACEHOLDER, quotes_html, render_arguments, render_cite, render_facts
+from scripts.site.signatories_page import render_badge, render_downloads, render_sign_ways, render_signatories
 from scripts.site.sources_page import render_sources
 
 MARKER = re.compile(r"^<!--\s*data:\s*([\w-]+)\s*-->\s*$", re.MULTILINE)
@@ -28,6 +29,10 @@ RENDERERS: dict[str, Callable[[PageContext], str]] = {
     "cite": render_cite,
     "press-arguments": render_arguments,
     "press-facts": render_facts,
+    "sign-ways": render_sign_ways,
+    "signatories": render_signatories,
+    "signatories-downloads": render_downloads,
+    "signatories-badge": render_badge,
     # Paragraphs are numbered after every page is rendered: the quotations are filled in on_env.
     "press-quotes": lambda ctx: QUOTES_PLACEHOLDER,
     # The legal pages and the changes page (data/publisher.yml, data/changes.yml).

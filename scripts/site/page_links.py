@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
-from html import escape
 from typing import Any
+from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -42,11 +45,11 @@ class PageContext:
         return next((p for p in self.pages if front_matter(p.file).get(key)), None)
 
     def title(self, page: Page) -> str:
-        """A page's title, also before it is rendered: its front matter's, else its first heading."""
-        if page.title:
-            return page.title
+        """A page's title as plain text, also before it is rendered: its front matter's, else its first heading."""
+        if title := plain_title(page):
+            return title
         heading = next((l[2:].strip() for l in body(page.file).splitlines() if l.startswith("# ")), None)
-        return heading or self.src(page)
+        return markdown_text(heading) if heading else self.src(page)
 
     def url_to(self, target: Page | str, anchor: str = "") -> str:
         """Relative URL from this page to a page (or a site path such as 'pdf/x.pdf')."""
@@ -58,6 +61,30 @@ class PageContext:
         return relative + (f"#{anchor}" if anchor else "")
 
 
-def link(href: str, text: str, **attributes: Any) -> str:
-    extra = "".join(f' {k.rstrip("_")}="{escape(str(v))}"' for k, v in attributes.items())
-    return f'<a href="{escape(href)}"{extra}>{escape(text)}</a>'
+def plain_title(page: Page) -> str | None:
+    """mkdocs gives a rendered page's title as HTML text (tags stripped, entities kept): as plain text."""
+    return html.unescape(page.title) if page.title else None
+
+
+def markdown_text(heading: str) -> str:
+    """A Markdown heading's words as plain text: inline tags dropped, entities read (as mkdocs does)."""
+    return html.unescape(" ".join(re.sub(r"<[^>]*>", "", heading).split()))
+
+
+# Addresses that may become links: the web and e-mail; anything else (javascript:, data:, …) never.
+LINK_SCHEMES = {"http", "https", "mailto"}
+
+
+def link(href: str, text: str, **attributes: Any) -> Markup:
+    """An <a> element, every value escaped; attribute names as Python spells them (class_, aria_label)."""
+    scheme = urlsplit(href).scheme.lower()
+    if scheme and scheme not in LINK_SCHEMES:
+        raise PluginError(
+            f"{href!r} is not made into a link: only http://, https:// and mailto: addresses are. "
+            "Fix: correct the address in the data (data/*.yml)."
+        )
+    extra = Markup("").join(
+        Markup(' {}="{}"').format(Markup(name.rstrip("_").replace("_", "-")), str(value))
+        for name, value in attributes.items()
+    )
+    return Markup('<a href="{}"{}>{}</a>').format(href, extra, text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from bs4 import BeautifulSoup
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
@@ -45,7 +46,7 @@ def render_facts(ctx: PageContext) -> str:
     contact = data["contact"]
     shown = link(f"mailto:{contact['email']}", contact["email"])
     if contact.get("placeholder"):
-        shown += f' <strong class="mf-placeholder">{escape(ui["press_contact_placeholder"])}</strong>'
+        shown += Markup(' <strong class="mf-placeholder">{}</strong>').format(ui["press_contact_placeholder"])
     facts += [(ui["press_contact"], shown), (ui["press_version"], escape(data["edition"]["version"]))]
     rows = "".join(f"<dt>{escape(term)}</dt><dd>{value}</dd>" for term, value in facts)
     return f'<dl class="mf-press-facts">{rows}</dl>'

@@ -9,6 +9,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from markupsafe import Markup
+
 from scripts.data.load import manifesto
 from scripts.data.sources import Entry, sources
 from scripts.site.citation import initial, localized_date, publication, reference
@@ -85,7 +87,9 @@ def where_cited(entry: Entry, ctx: PageContext) -> list[str]:
         notes = []
         for n in entry["footnotes"]:
             note = link(ctx.url_to(whole, f"fn:{n}"), str(n), aria_label=ui["footnote_ref_label"].format(n=n))
-            notes.append(note + (f" ({escape(ui['sources_pages'].format(pages=pins[n]))})" if n in pins else ""))
+            if n in pins:
+                note += Markup(" ({})").format(ui["sources_pages"].format(pages=pins[n]))
+            notes.append(note)
         lines.append(f"{escape(ui['sources_cited_in_notes'])} {', '.join(notes)}")
     if entry.get("named_in"):
         pages = [ctx.page_for(src) for src in entry["named_in"]]
@@ -128,7 +132,7 @@ def entry_html(entry: Entry, ctx: PageContext) -> str:
     if entry.get("links"):
         items = "".join(link_item(data, ctx.ui, ctx.lang) for data in entry["links"])
         paragraphs.append(f'<ul class="mf-source-links">{items}</ul>')
-    return f'<li id="{entry["id"]}" class="mf-source">{"".join(paragraphs)}</li>'
+    return f'<li id="{escape(entry["id"])}" class="mf-source">{"".join(paragraphs)}</li>'
 
 
 def the_text_html(ctx: PageContext) -> str:

@@ -1,0 +1,41 @@
+"""mkdocs hook: the signatories are checked before the build, and exported after it.
+
+Writes signatories.json, its schema and signatories.csv at the site's root, and each
+language's badge (badges/cosigned-<lang>.svg). Withdrawing a file removes the organisation
+from every page, export and PDF at the next build: nothing is kept from a previous one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from scripts.data.load import DataError, strings
+from scripts.data.signatories import signatories
+from scripts.data.text import current_language
+from scripts.site.signatories_export import csv_text, json_text, schema_text
+from scripts.site.signatories_page import badge_svg
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        signatories()
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    site.mkdir(parents=True, exist_ok=True)
+    files = {
+        "signatories.json": json_text(config.site_url or "/"),
+        "signatories.schema.json": schema_text(),
+        "signatories.csv": csv_text(),
+        f"badges/cosigned-{current_language(config)}.svg": badge_svg(strings(current_language(config))),
+    }
+    for name, text in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8", newline="")
