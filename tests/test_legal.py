@@ -43,6 +43,7 @@ def test_unknown_publisher_facts_are_visible_placeholders(site: Path, lang: str)
     label = strings(lang)["legal_placeholder"]
     association = publisher()["association"]
     unknown = [key for key, fact in association.items() if fact.get("placeholder")]
+    unknown += ["contact"] if manifesto()["contact"].get("placeholder") else []
     notice = soup_of(site, lang, "mentions-legales.md").select_one("dl.mf-publisher")
     marks = notice.select("mark.mf-placeholder")
     assert len(marks) == len(unknown) > 0
@@ -157,11 +158,22 @@ def test_publisher_values_are_escaped(monkeypatch: pytest.MonkeyPatch) -> None:
         **publisher(),
         "association": {k: {"value": '<script>alert("x")</script>'} for k in publisher()["association"]},
     }
-    data["association"]["email"] = {"value": 'a"onmouseover="x@example.org'}
+    facts = {**manifesto(), "contact": {"email": 'a"onmouseover="x@example.org', "placeholder": False}}
     monkeypatch.setattr(legal_pages, "publisher", lambda: data)
+    monkeypatch.setattr(legal_pages, "manifesto", lambda: facts)
     html = legal_pages.render_publisher(context())
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert 'href="mailto:a&#34;onmouseover=&#34;x@example.org"' in html
+
+
+def test_the_erratum_form_is_linked_once_the_repository_is_known(monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx = context()
+    unknown = {**manifesto(), "repository": {"url": "https://github.com/example/x", "placeholder": True}}
+    monkeypatch.setattr(legal_pages, "manifesto", lambda: unknown)
+    assert "mf-placeholder" in legal_pages.render_erratum(ctx) and "example/x" not in legal_pages.render_erratum(ctx)
+    known = {**manifesto(), "repository": {"url": "https://github.com/org/repo", "placeholder": False}}
+    monkeypatch.setattr(legal_pages, "manifesto", lambda: known)
+    assert 'href="https://github.com/org/repo/issues/new?template=erratum.yml"' in legal_pages.render_erratum(ctx)
 
 
 def write_changes(tmp_path: Path, body: str) -> Path:

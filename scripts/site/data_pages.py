@@ -42,6 +42,7 @@ RENDERERS: dict[str, Callable[[PageContext], str]] = {
     "email-retention": legal_pages.render_retention,
     "data-protection-authority": legal_pages.render_authority,
     "contact": legal_pages.render_contact,
+    "erratum": legal_pages.render_erratum,
     "code-licence": legal_pages.render_code_licence,
     "accessibility": legal_pages.render_accessibility,
     "changes": legal_pages.render_changes,

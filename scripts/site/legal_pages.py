@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from scripts.data.changes import changes, text_in
-from scripts.data.load import default_language, language_folder, languages, versioned_pdf_path
+from scripts.data.load import default_language, language_folder, languages, manifesto, versioned_pdf_path
 from scripts.data.publisher import publisher, value
 from scripts.site.citation import localized_date, pdf_enabled
 from scripts.site.page_links import PageContext
@@ -36,9 +36,10 @@ def shown(ctx: PageContext, fact: dict[str, Any]) -> Markup:
     return placeholder(ctx) if known is None else escape(known)
 
 
-def email(ctx: PageContext, fact: dict[str, Any]) -> Markup:
-    known = value(fact)
-    return placeholder(ctx) if known is None else link(f"mailto:{known}", known)
+def contact(ctx: PageContext) -> Markup:
+    """The one address readers write to (data/manifesto.yml `contact`); a stand-in shows as a placeholder."""
+    address = manifesto()["contact"]
+    return placeholder(ctx) if address.get("placeholder") else link(f"mailto:{address['email']}", address["email"])
 
 
 def web(ctx: PageContext, fact: dict[str, Any]) -> Markup:
@@ -60,7 +61,7 @@ def render_publisher(ctx: PageContext) -> str:
         (ui["legal_seat"], shown(ctx, association["seat"])),
         (ui["legal_enterprise_number"], shown(ctx, association["enterprise_number"])),
         (ui["legal_register"], shown(ctx, association["register"])),
-        (ui["legal_email"], email(ctx, association["email"])),
+        (ui["legal_email"], contact(ctx)),
     ]
     return facts(rows, "publisher")
 
@@ -71,7 +72,7 @@ def render_controller(ctx: PageContext) -> str:
     rows = [
         (ui["legal_name"], shown(ctx, association["name"])),
         (ui["legal_seat"], shown(ctx, association["seat"])),
-        (ui["legal_email"], email(ctx, association["email"])),
+        (ui["legal_email"], contact(ctx)),
     ]
     return facts(rows, "controller")
 
@@ -97,8 +98,19 @@ def render_authority(ctx: PageContext) -> str:
 
 
 def render_contact(ctx: PageContext) -> str:
-    """Where to write: a barrier, an error in the text, a request about personal data."""
-    return facts([(ctx.ui["legal_email"], email(ctx, publisher()["association"]["email"]))], "contact")
+    """Where to write: a barrier, a request about personal data."""
+    return facts([(ctx.ui["legal_email"], contact(ctx))], "contact")
+
+
+def render_erratum(ctx: PageContext) -> str:
+    """Where to report an error: the repository's erratum issue form, or the contact address."""
+    repository = manifesto()["repository"]
+    form = (
+        placeholder(ctx)
+        if repository.get("placeholder")
+        else link(f"{repository['url'].rstrip('/')}/issues/new?template=erratum.yml", ctx.ui["legal_erratum_form"])
+    )
+    return facts([(ctx.ui["legal_erratum_form"], form), (ctx.ui["legal_email"], contact(ctx))], "erratum")
 
 
 def render_code_licence(ctx: PageContext) -> str:
