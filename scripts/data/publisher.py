@@ -58,3 +58,20 @@ def placeholders(path: Path = PUBLISHER) -> list[Placeholder]:
 
     walk(publisher(path), [])
     return found
+
+
+def publisher_urls(data: dict[str, Any] | None = None) -> list[str]:
+    """The web addresses the legal pages link to (known facts only): registered like the text's sources."""
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if is_fact(node):
+            known = value(node)
+            if known and known.startswith("https://"):
+                found.append(known)
+        elif isinstance(node, dict):
+            for child in node.values():
+                walk(child)
+
+    walk(data or publisher())
+    return found
