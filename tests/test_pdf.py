@@ -289,7 +289,8 @@ def test_every_page_links_to_its_pdf_with_its_size(site: Path, site_url: str) ->
     for html in sorted(site.rglob("*.html")):
         soup = soup_file(html)
         lang = soup.html["lang"]
-        # The footer's link on every page (the home page's own are tested in test_home.py).
+        # The footer's link on every page (the home page's own are tested in test_home.py; the changes
+        # page also links each edition's PDFs, at their versioned addresses).
         links = soup.select("footer a[type='application/pdf']")
         assert len(links) == 1, f"{html}: {len(links)} links to the PDF"
         link = links[0]

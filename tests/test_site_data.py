@@ -83,6 +83,12 @@ def test_a_rebuild_after_an_edit_equals_a_fresh_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     edits = {
         "data/manifesto.yml": ['version: "1.0"', 'version: "1.1"'],
+        # A new edition is announced on the changes page (the build checks it is there).
+        "data/changes.yml": [
+            "- id: pdf-1-0",
+            '- id: edition-1-1\n  date: "2027-01-01"\n  kind: edition\n  version: "1.1"\n'
+            "  text: {fr: Édition 1.1., nl: Editie 1.1., en: Edition 1.1., de: Ausgabe 1.1.}\n- id: pdf-1-0",
+        ],
         "docs/fr/interface.yml": ["site_name: ", "site_name: Nom modifié · "],
         "docs/nl/conclusion.md": ["De gezondheidscrisis", "Gewijzigd: de gezondheidscrisis"],
     }

@@ -73,7 +73,9 @@ class Place:
 
     def __str__(self) -> str:
         if self.entry:
-            return f"data/sources.yml: {self.entry}" + (f" (note {self.footnote})" if self.footnote else "")
+            # An entry of the registry, or another data file that links out (data/publisher.yml).
+            where = self.entry if self.entry.startswith("data/") else f"data/sources.yml: {self.entry}"
+            return where + (f" (note {self.footnote})" if self.footnote else "")
         return f"{self.page}" + (f" (note {self.footnote})" if self.footnote else "")
 
 

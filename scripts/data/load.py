@@ -193,6 +193,12 @@ def pdf_path(lang: str, data: dict[str, Any] | None = None) -> str:
     return f"pdf/{data['edition']['pdf_name']}-{lang}.pdf"
 
 
+def versioned_pdf_path(lang: str, version: str, data: dict[str, Any] | None = None) -> str:
+    """Where a language's PDF of one edition stays, for citations that name the edition."""
+    data = data or manifesto()
+    return f"pdf/{version}/{data['edition']['pdf_name']}-{lang}.pdf"
+
+
 def language_folder(lang: str, config: Any = None) -> str:
     """A language's folder in the built site, relative to its root: the default language at the root."""
     return "" if lang == default_language(config) else f"{lang}/"

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from scripts.data.load import DATA, DOCS, DataError, default_language, load_checked, manifesto, shown
+from scripts.data.publisher import publisher_urls
 from scripts.data.text import FOOTNOTE_DEF
 
 SOURCES = DATA / "sources.yml"
@@ -122,6 +123,8 @@ def first_publication_urls(data: dict[str, Any] | None = None) -> list[str]:
 def registered_citations(entries: Iterable[Entry] | None = None) -> list[Citation]:
     """Every registered URL (links and their archived copies), with the entry and footnotes citing it."""
     found = [Citation(url, entry="mahy-blairon") for url in first_publication_urls()]
+    # The legal pages' links (the host's privacy statement, the data protection authority): checked like the rest.
+    found += [Citation(url, entry="data/publisher.yml") for url in publisher_urls()]
     for entry in sources() if entries is None else entries:
         footnotes = tuple(entry.get("footnotes", []))
         for link in entry.get("links", []):

@@ -14,6 +14,7 @@ import hashlib
 import multiprocessing
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -29,7 +30,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.utils import meta
 
-from scripts.data.load import author_names, language_folder, languages, manifesto, pdf_path, shown, strings
+from scripts.data.changes import changes, pdf_editions
+from scripts.data.load import (
+    author_names,
+    language_folder,
+    languages,
+    manifesto,
+    pdf_path,
+    shown,
+    strings,
+    versioned_pdf_path,
+)
 from scripts.data.text import nav_sources
 from scripts.editions import print_html
 from scripts.editions.print_html import PrintError
@@ -38,6 +49,8 @@ from scripts.site.credit import credit, translation_credit
 
 ROOT = Path(__file__).resolve().parents[2]
 PRINT_DIR = ROOT / "print"
+# The PDFs of past editions, as released (pdf/<version>/ in a release's files): HANDBOOK.md, "Making a release".
+ARCHIVE_DIR = ROOT / "archive" / "pdf"
 # Filled in by this step; the template (overrides/partials/copyright.html) leaves the span empty.
 SIZE_SLOT = re.compile(r'(<span class="mf-pdf-size" data-pdf-lang="([^"]+)">)[^<]*(</span>)')
 
@@ -263,11 +276,32 @@ def fill_link_sizes(site_dir: Path, pdfs: dict[str, Path]) -> int:
     return filled
 
 
+def keep_editions(site_dir: Path, pdfs: dict[str, Path], archive: Path = ARCHIVE_DIR) -> list[Path]:
+    """Each edition's PDFs at pdf/<version>/ (the changes page links them): this one's from this build,
+    earlier ones from the archive. A missing earlier PDF stops the build rather than leave a dead link."""
+    current = manifesto()["edition"]["version"]
+    kept = []
+    for version in pdf_editions(changes()):
+        for lang, pdf in pdfs.items():
+            target = site_dir / versioned_pdf_path(lang, version)
+            source = pdf if version == current else archive / version / pdf.name
+            if not source.is_file():
+                raise PrintError(
+                    f"data/changes.yml: edition {version} keeps its PDFs, but {shown(source)} is missing. "
+                    f"Fix: copy {pdf.name} from the release v{version} into {shown(archive / version)}/."
+                )
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+            kept.append(target)
+    return kept
+
+
 def make_pdfs(site_dir: Path) -> list[Path]:
-    """Every language's PDF into the built site, and their sizes into its links."""
+    """Every language's PDF into the built site (also at its edition's address), and their sizes into its links."""
     config = load_config(str(ROOT / "mkdocs.yml"))
     todo = editions(site_dir, config)
     pdfs = dict(zip([e.lang for e in todo], write_pdfs(todo, edition_date()), strict=True))
+    keep_editions(site_dir, pdfs)
     fill_link_sizes(site_dir, pdfs)
     return list(pdfs.values())
 

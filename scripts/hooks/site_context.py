@@ -34,6 +34,7 @@ from scripts.data.text import current_language, front_matter, text_parts
 from scripts.site.compact import compact_assets, compact_html
 from scripts.site.credit import credit_line
 from scripts.site.home import home
+from scripts.site.legal_pages import feed_path
 from scripts.site.menu import number_reasons
 from scripts.site.page_meta import page_meta
 from scripts.site.share import share
@@ -97,6 +98,10 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         # The printable edition of this language; scripts/pdf.py writes its size into the link after the build.
         "pdf_path": pdf_path(lang, data),
         "sign_page": next((p for p in pages if front_matter(p.file).get("signing")), None),
+        # Every page's footer: the edition, and the pages marked `footer: true` (changes, legal pages).
+        "version": data["edition"]["version"],
+        "footer_pages": [p for p in pages if front_matter(p.file).get("footer")],
+        "feed_path": feed_path(lang, config),
     }
 
 

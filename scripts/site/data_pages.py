@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from scripts.data.load import default_language, manifesto, strings
 from scripts.data.text import current_language, nav_pages
+from scripts.site import legal_pages
 from scripts.site.page_links import PageContext
 from scripts.site.press_page import QUOTES_PLACEHOLDER, quotes_html, render_arguments, render_cite, render_facts
 from scripts.site.signatories_page import render_badge, render_downloads, render_sign_ways, render_signatories
@@ -34,6 +35,17 @@ RENDERERS: dict[str, Callable[[PageContext], str]] = {
     "signatories-badge": render_badge,
     # Paragraphs are numbered after every page is rendered: the quotations are filled in on_env.
     "press-quotes": lambda ctx: QUOTES_PLACEHOLDER,
+    # The legal pages and the changes page (data/publisher.yml, data/changes.yml).
+    "publisher": legal_pages.render_publisher,
+    "controller": legal_pages.render_controller,
+    "host": legal_pages.render_host,
+    "email-retention": legal_pages.render_retention,
+    "data-protection-authority": legal_pages.render_authority,
+    "contact": legal_pages.render_contact,
+    "erratum": legal_pages.render_erratum,
+    "code-licence": legal_pages.render_code_licence,
+    "accessibility": legal_pages.render_accessibility,
+    "changes": legal_pages.render_changes,
 }
 
 

@@ -1,0 +1,40 @@
+"""mkdocs hook: the publisher's and the changes' data checked before building; each language's
+Atom feed written beside its changes page (scripts/site/feed.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from scripts.data.changes import changes
+from scripts.data.load import DataError, languages
+from scripts.data.publisher import publisher
+from scripts.data.text import current_language, front_matter
+from scripts.site.citation import absolute_url
+from scripts.site.feed import atom
+from scripts.site.legal_pages import feed_path
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        publisher()
+        changes(langs=languages(config))
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The page marked `changes: true` gets its language's feed, written as the page is."""
+    if front_matter(page.file).get("changes"):
+        lang = current_language(config)
+        path = feed_path(lang, config)
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        page_url = page.canonical_url or absolute_url(page.url, config)
+        target.write_bytes(atom(lang, page_url, absolute_url(path, config)))
+    return output
