@@ -13,6 +13,7 @@ import yaml
 
 from scripts.build import DeployError, check_deploy_address
 from scripts.checks.publish import PLACEHOLDER, UNVERIFIED, Item, as_markdown, items_to_settle
+from scripts.data.publisher import PUBLISHER
 
 from conftest import ROOT
 
@@ -78,13 +79,36 @@ def test_allow_placeholders_lets_a_deployment_through_but_still_lists_them() -> 
     assert "| placeholder |" in result.stdout and "allowed" in result.stdout
 
 
-def test_nothing_blocks_once_the_contact_is_real(tmp_path: Path) -> None:
+def settled(node: object) -> object:
+    """The publisher's file with every placeholder given a value."""
+    if isinstance(node, dict):
+        if node.get("placeholder"):
+            return {"value": "Given"}
+        return {key: settled(child) for key, child in node.items()}
+    return node
+
+
+def test_the_publishers_missing_facts_are_listed_with_their_line(tmp_path: Path) -> None:
+    items = [item for item in items_to_settle(MANIFESTO, SOURCES, PUBLISHER) if item.path == PUBLISHER]
+    assert items and {item.kind for item in items} == {PLACEHOLDER}
+    lines = PUBLISHER.read_text(encoding="utf-8").splitlines()
+    for item in items:
+        assert "placeholder: true" in lines[item.line - 1], item
+
+
+def test_nothing_blocks_once_every_placeholder_is_settled(tmp_path: Path) -> None:
     data = yaml.safe_load(MANIFESTO.read_text(encoding="utf-8"))
     data["contact"] = {"email": "press@example.net", "placeholder": False}
+    data["repository"] = {"url": "https://github.com/owner/manifesto", "placeholder": False}
     data["first_publication"] |= {"verified": True, "date_verified": True}
     manifesto = tmp_path / "manifesto.yml"
     manifesto.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    items = items_to_settle(manifesto, SOURCES)
+    publisher = tmp_path / "publisher.yml"
+    publisher.write_text(
+        yaml.safe_dump(settled(yaml.safe_load(PUBLISHER.read_text(encoding="utf-8"))), allow_unicode=True),
+        encoding="utf-8",
+    )
+    items = items_to_settle(manifesto, SOURCES, publisher)
     assert {item.kind for item in items} <= {UNVERIFIED, "unknown"} and PLACEHOLDER not in {i.kind for i in items}
     assert not any("first publication" in item.what for item in items)
 

@@ -7,11 +7,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from mkdocs.utils import meta
 from PIL import Image
 
 from scripts.checks.external_links import site_links
 from scripts.checks.privacy import page_findings
-from scripts.data.load import author_names, built_page, languages, mkdocs_config, own_host, strings
+from scripts.data.load import DOCS, author_names, built_page, languages, mkdocs_config, own_host, strings
 from scripts.data.text import nav_sources
 from scripts.site.page_meta import SHARE_IMAGE_SIZE
 from scripts.site.share import SERVICES, SHARE_LINK_CLASS
@@ -22,6 +23,10 @@ from conftest import soup_file
 LANGUAGES = languages()
 ORIGINAL = LANGUAGES[0]
 PAGES = list(nav_sources(mkdocs_config()["nav"]))
+# The footer's legal and changes pages (front matter `footer: true`) are not for sharing.
+FOOTER_PAGES = {
+    page for page in PAGES if meta.get_data((DOCS / "fr" / page).read_text(encoding="utf-8"))[1].get("footer")
+}
 SITE_URL = mkdocs_config()["site_url"]
 SHARE_HOSTS = {urlsplit(template).netloc for _, template in SERVICES}
 
@@ -101,7 +106,10 @@ def test_preview_images_are_the_same_bytes_for_the_same_page(site: Path) -> None
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_has_plain_share_links_that_load_nothing(site: Path, lang: str) -> None:
     ui = strings(lang)
-    for page in PAGES:
+    assert FOOTER_PAGES and len(FOOTER_PAGES) < len(PAGES)
+    for page in FOOTER_PAGES:
+        assert soup_file(built_page(site, lang, page)).select_one("#mf-share") is None, page
+    for page in (p for p in PAGES if p not in FOOTER_PAGES):
         soup = soup_file(built_page(site, lang, page))
         block = soup.select_one("article section#mf-share")
         assert block is not None, page

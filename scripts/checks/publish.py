@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from scripts.data.load import DATA, line_in, load_checked, shown
+from scripts.data.publisher import PUBLISHER, placeholders
 from scripts.data.sources import SOURCES
 
 MANIFESTO = DATA / "manifesto.yml"
@@ -45,6 +46,17 @@ def manifesto_items(path: Path = MANIFESTO) -> list[Item]:
                 PLACEHOLDER,
                 f"the contact address {contact['email']} is a placeholder (press page, /.well-known/security.txt)",
                 "set contact.email to a real address, then placeholder: false",
+            )
+        )
+    repository = data.get("repository")
+    if repository and repository["placeholder"]:
+        items.append(
+            Item(
+                path,
+                line_in(path, ["repository", "url"]),
+                PLACEHOLDER,
+                f"the repository address {repository['url']} is a placeholder (signing forms, error reports)",
+                "set repository.url to the public repository, then placeholder: false",
             )
         )
     publication = data["first_publication"]
@@ -100,8 +112,18 @@ def sources_items(path: Path = SOURCES) -> list[Item]:
     return items
 
 
-def items_to_settle(manifesto: Path = MANIFESTO, sources: Path = SOURCES) -> list[Item]:
-    return manifesto_items(manifesto) + sources_items(sources)
+def publisher_items(path: Path = PUBLISHER) -> list[Item]:
+    """The publisher's facts still to be given (legal notice, privacy page): each one a placeholder."""
+    return [
+        Item(
+            found.path, found.line, PLACEHOLDER, f"{found.field} is a placeholder ({found.hint})", f"give {found.field}"
+        )
+        for found in placeholders(path)
+    ]
+
+
+def items_to_settle(manifesto: Path = MANIFESTO, sources: Path = SOURCES, publisher: Path = PUBLISHER) -> list[Item]:
+    return manifesto_items(manifesto) + publisher_items(publisher) + sources_items(sources)
 
 
 def blocking(items: list[Item]) -> list[Item]:

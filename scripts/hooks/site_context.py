@@ -110,7 +110,11 @@ def page_extras(context: dict[str, Any], page: Page, config: MkDocsConfig, pages
     mf = context["mf"]
     meta = page_meta(page, config, mf["lang"])
     mf["meta"] = meta
-    mf["share"] = share(meta.title, meta.canonical, mf["strings"], mf["strings"]["author_join"].join(author_names()))
+    # The pages a reader would pass on; not the legal and changes pages of the footer.
+    if not front_matter(page.file).get("footer"):
+        mf["share"] = share(
+            meta.title, meta.canonical, mf["strings"], mf["strings"]["author_join"].join(author_names())
+        )
     if front_matter(page.file).get("text_part") == "introduction":
         mf["home"] = home(page, pages, config, mf["strings"])
 
