@@ -51,7 +51,7 @@ def test_arguments_say_their_rank(site: Path) -> None:
 
 
 def test_previous_and_next_links_follow_the_reading_order(site: Path) -> None:
-    assert READING_ORDER[: len(TEXT_ORDER)] == TEXT_ORDER and READING_ORDER[-1] == "a-propos.md"
+    assert READING_ORDER[: len(TEXT_ORDER)] == TEXT_ORDER and "a-propos.md" in READING_ORDER
     for before, after in itertools.pairwise(READING_ORDER):
         next_link = soup_of(site, "fr", before).select_one("a.md-footer__link--next")
         prev_link = soup_of(site, "fr", after).select_one("a.md-footer__link--prev")

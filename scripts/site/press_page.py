@@ -68,6 +68,8 @@ def render_cite(ctx: PageContext) -> str:
 
 
 def paragraph_text(paragraph: BeautifulSoup) -> str:
+    """A paragraph's words as a reader would quote them: no number, no note call (the page is left as it is)."""
+    paragraph = BeautifulSoup(str(paragraph), "html.parser")
     for self_link in paragraph.select("a.mf-para-link"):
         self_link.decompose()
     for call in paragraph.select("sup"):
