@@ -47,10 +47,10 @@ def build_site(site_dir: Path, *, pdf: bool = True) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), "BUILD_PDF": str(pdf).lower()}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     subprocess.run(command, cwd=ROOT, env=env, check=True)
-    if pdf:
-        from scripts.editions.pdf import make_pdfs  # WeasyPrint is loaded only when PDFs are made
+    # Then the editions made from the built pages, side by side: preview images, and the PDFs when asked.
+    from scripts.editions.side_by_side import make_editions  # WeasyPrint is loaded only when PDFs are made
 
-        make_pdfs(site_dir)
+    make_editions(site_dir, pdf=pdf)
 
 
 def main() -> int:

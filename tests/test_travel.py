@@ -14,9 +14,9 @@ from scripts.checks.external_links import site_links
 from scripts.checks.privacy import page_findings
 from scripts.data.load import DOCS, author_names, built_page, languages, mkdocs_config, own_host, strings
 from scripts.data.text import nav_sources
+from scripts.editions.share_image import card_of, draw
 from scripts.site.page_meta import SHARE_IMAGE_SIZE
 from scripts.site.share import SERVICES, SHARE_LINK_CLASS
-from scripts.site.share_image import card_of, draw
 
 from conftest import soup_file
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -109,6 +109,13 @@ def load_checked(path: Path, schema_name: str) -> Any:
         raise DataError(
             f"{shown(path)}: file missing. Fix: create it (format: scripts/data/schemas/{schema_name}.schema.json)."
         )
+    stat = path.stat()
+    return _read_checked(path, stat.st_mtime_ns, stat.st_size, schema_name)
+
+
+@lru_cache(maxsize=4096)
+def _read_checked(path: Path, mtime_ns: int, size: int, schema_name: str) -> Any:
+    # Labels are asked for a thousand times a build: the file is read again only when it changed.
     return _parse_checked(path, path.read_text(encoding="utf-8"), schema_name)
 
 

@@ -11,13 +11,11 @@ built pages, which the templates leave empty for this step.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import re
 import shutil
 import subprocess
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -307,15 +305,7 @@ def make_pdfs(site_dir: Path) -> list[Path]:
 
 
 def write_pdfs(todo: list[Edition], date: str, workers: int | None = None) -> list[Path]:
-    """Lay out the editions side by side, one process per core: each takes about a second of one core.
+    """The editions' PDFs laid out side by side, one process per core (scripts/editions/side_by_side.py)."""
+    from scripts.editions.side_by_side import run_side_by_side
 
-    Processes, not threads: WeasyPrint's layout is pure Python and holds the interpreter's lock.
-    They are forked, so that each inherits the modules already imported; an error in one is raised here.
-    """
-    workers = min(len(todo), workers or os.cpu_count() or 1)
-    if workers <= 1:
-        return [write_pdf(edition, date) for edition in todo]
-    from weasyprint import HTML  # noqa: F401 - imported once, before the fork, for every worker
-
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(write_pdf, todo, [date] * len(todo)))
+    return run_side_by_side([(write_pdf, (edition, date)) for edition in todo], workers)

@@ -18,7 +18,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from html import escape
 from types import SimpleNamespace
 from typing import Any
@@ -215,9 +215,14 @@ def _style(style: str, locale: str) -> CitationStylesStyle:
 def formatted(item: Data, lang: str) -> str:
     """One bibliography entry in the language's CSL style (`cite_style`, `cite_locale`), with font marks."""
     ui = strings(lang)
-    bibliography = CitationStylesBibliography(
-        _style(ui["cite_style"], ui["cite_locale"]), CiteProcJSON([_unmarked(item)]), _FORMATTER
-    )
+    return _formatted(json.dumps(item, sort_keys=True, ensure_ascii=False), ui["cite_style"], ui["cite_locale"])
+
+
+@lru_cache(maxsize=256)
+def _formatted(item_json: str, style: str, locale: str) -> str:
+    # Every text page cites the same few entries: each is formatted once per build, not once per page.
+    item = json.loads(item_json)
+    bibliography = CitationStylesBibliography(_style(style, locale), CiteProcJSON([_unmarked(item)]), _FORMATTER)
     bibliography.register(Citation([CitationItem(item["id"])]))
     (entry,) = bibliography.bibliography()
     return " ".join(str(entry).split())

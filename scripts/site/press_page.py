@@ -82,11 +82,11 @@ def paragraph_text(paragraph: BeautifulSoup) -> str:
 
 def quotes_html(page: Page, ctx: PageContext, original: bool) -> str:
     """The key quotations: paragraph N's text and a link to it, from the numbered part pages."""
-    found: dict[int, tuple[Page, str]] = {}
+    found: dict[int, tuple[Page, BeautifulSoup]] = {}
     for part in text_parts(ctx.pages):
         soup = BeautifulSoup(part.content or "", "html.parser")
-        for p in soup.select("p.mf-para"):
-            found[int(p["data-para"])] = (part, paragraph_text(p))
+        for p in soup.find_all("p", class_="mf-para"):
+            found[int(p["data-para"])] = (part, p)
     items = []
     for quote in manifesto().get("key_quotes", []):
         n = quote["paragraph"]
@@ -95,7 +95,8 @@ def quotes_html(page: Page, ctx: PageContext, original: bool) -> str:
                 f"data/manifesto.yml: key_quotes: paragraph {n} does not exist in {ctx.lang}. "
                 "Fix: choose a paragraph number shown on the site (¶)."
             )
-        part, text = found[n]
+        part, paragraph = found[n]
+        text = paragraph_text(paragraph)
         if original and not text.replace("\u00a0", " ").startswith(" ".join(quote["starts"].split())):
             raise PluginError(
                 f"data/manifesto.yml: key_quotes: paragraph {n} starts “{text[:60]}…”, not “{quote['starts']}”. "
