@@ -1,7 +1,7 @@
 """Lighter files for readers on small data plans: what the browser ignores is left out of what is sent.
 
-Only whitespace and comments go, never content: the pages have no <pre> or <textarea>, where
-whitespace would count (a page with one is left as it is).
+Only whitespace and comments go, never content: inside <pre> and <textarea>, where whitespace
+counts, nothing changes.
 """
 
 from __future__ import annotations
@@ -15,11 +15,19 @@ CSS_SPACE = re.compile(r"\s*([{};,>])\s*")  # not ":": ".a :hover" differs from 
 JS_COMMENT_LINE = re.compile(r"^\s*//.*\n", re.M)
 
 
+# Elements whose whitespace is their content: kept exactly as they are.
+VERBATIM = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.S | re.I)
+
+
 def compact_html(html: str) -> str:
-    """Indentation and blank lines go; a line break stays a line break, so text reads the same."""
-    if "<pre" in html or "<textarea" in html:
-        return html
-    return INDENTATION.sub("\n", html)
+    """Indentation and blank lines go; a line break stays a line break, so text reads the same.
+    Inside <pre> and <textarea> nothing changes."""
+    parts = VERBATIM.split(html)
+    # split() gives text, then each match's two groups (the element, its name), then text again.
+    return "".join(
+        INDENTATION.sub("\n", part) if index % 3 == 0 else (part if index % 3 == 1 else "")
+        for index, part in enumerate(parts)
+    )
 
 
 def compact_css(css: str) -> str:
