@@ -394,3 +394,13 @@ def test_a_failed_pdf_leaves_the_previous_one_untouched(
         pdf_module.write_pdf(dataclasses.replace(edition, pdf=out), edition_date())
     assert out.read_bytes() == b"previous edition"
     assert [p.name for p in out.parent.iterdir()] == [out.name]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_a_translated_pdfs_appendices_do_not_repeat_the_translation_notice(site: Path, lang: str) -> None:
+    """The pages' one-line notice is screen furniture: before each appendix it would repeat the colophon."""
+    pages = reader(pdf_of(site, lang)).pages
+    text = squeeze("".join(page.extract_text() for page in pages[len(pages) // 2 :]))
+    for key in ("translation_line_unreviewed", "translation_line_reviewed"):
+        assert squeeze(strings(lang)[key]) not in text, key
+    assert squeeze(strings(lang)["translation_original_short"]) + " <" not in text

@@ -127,6 +127,9 @@ def printable_text(html_file: Path, page_url: str) -> Printable:
 def printable_appendix(html_file: Path, page_url: str, text_url: str, prefix: str) -> Printable:
     """An appended page (sources…): headings one level down under the text, ids made unique in the PDF."""
     article = article_of(html_file)
+    # A translated page's one-line notice: the colophon says once, for the whole edition, what is translated.
+    for notice in article.select("aside.mf-translation"):
+        notice.decompose()
     move_notes_to_calls(article, html_file)
     ids = {element["id"]: f"{prefix}-{element['id']}" for element in article.select("[id]")}
     for element in article.select("[id]"):
