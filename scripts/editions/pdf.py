@@ -14,7 +14,6 @@ import hashlib
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -42,6 +41,7 @@ from scripts.data.load import (
 from scripts.data.text import nav_sources
 from scripts.editions import print_html
 from scripts.editions.print_html import PrintError
+from scripts.site.build_date import build_epoch
 from scripts.site.citation import Translation, reference_html, translation_reference_html
 from scripts.site.credit import credit, translation_credit
 
@@ -127,23 +127,16 @@ def heading(markdown: str, src: str) -> str:
 def edition_date() -> str:
     """The last commit's date (W3C format), so that one commit always gives the same PDF.
 
-    SOURCE_DATE_EPOCH (the reproducible-builds convention) wins, for builds outside git.
+    SOURCE_DATE_EPOCH (the reproducible-builds convention) wins, for builds outside git
+    (scripts/site/build_date.py, which also dates the site).
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), UTC).isoformat(timespec="seconds")
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%cI"], cwd=ROOT, capture_output=True, text=True, check=True
-        )
-    except (OSError, subprocess.CalledProcessError):
-        result = None
-    if result is None or not result.stdout.strip():
+    epoch = build_epoch()
+    if epoch is None:
         raise PrintError(
             f"{ROOT}: not a git checkout with a commit, so the edition has no date. "
             "Fix: build from a git clone, or set SOURCE_DATE_EPOCH (seconds since 1970)."
         )
-    return result.stdout.strip()
+    return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="seconds")
 
 
 def linked(template: str, **values: str) -> Markup:
