@@ -10,11 +10,23 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 UNRESOLVED_CALL = re.compile(r"\[\^[^\]\s]+\]")
+CALL_ID = re.compile(r"^fnref")
+NOTE_ID = re.compile(r"^fn:")
+
+
+def notes_of(soup: BeautifulSoup) -> list[Tag]:
+    """The notes, as `div.footnote > ol > li[id^="fn:"]` finds them."""
+    return [
+        item
+        for box in soup.find_all("div", class_="footnote")
+        for ordered in box.find_all("ol", recursive=False)
+        for item in ordered.find_all("li", id=NOTE_ID, recursive=False)
+    ]
 
 
 def _label(element_id: str, page: Page) -> str:
@@ -35,18 +47,19 @@ def renumber(html: str, page: Page, ui: dict[str, str]) -> str:
 
 def renumber_soup(soup: BeautifulSoup, page: Page, ui: dict[str, str]) -> None:
     """Every call and note shows its label; calls and notes must match one for one."""
+    # find_all rather than CSS selectors: soupsieve's selectors cost more than the rest of the page.
     calls: list[str] = []
-    for sup in soup.select('sup[id^="fnref"]'):
+    for sup in soup.find_all("sup", id=CALL_ID):
         label = _label(sup["id"], page)
         link = sup.find("a", class_="footnote-ref")
         link.string = label
         link["aria-label"] = ui["footnote_ref_label"].format(n=label)
         calls.append(label)
     notes: list[str] = []
-    for item in soup.select('div.footnote > ol > li[id^="fn:"]'):
+    for item in notes_of(soup):
         label = _label(item["id"], page)
         item["value"] = label
-        for back in item.select("a.footnote-backref"):
+        for back in item.find_all("a", class_="footnote-backref"):
             back["title"] = ui["footnote_backlink"].format(n=label)
             back["aria-label"] = ui["footnote_backlink"].format(n=label)
         notes.append(label)

@@ -45,9 +45,9 @@ def split_head(html: str) -> tuple[str, str]:
 
 def quoted_text(paragraph: Tag) -> str:
     """A paragraph's words without its self-link and note calls, its no-break spaces kept (« évolution »)."""
-    for skipped in paragraph.select("a.mf-para-link, sup"):
+    for skipped in [*paragraph.find_all("a", class_="mf-para-link"), *paragraph.find_all("sup")]:
         skipped.decompose()
-    for line_break in paragraph.select("br"):
+    for line_break in paragraph.find_all("br"):
         line_break.replace_with(" ")
     return re.sub(r"[ \t\r\n]+", " ", paragraph.get_text()).strip()
 
@@ -57,7 +57,12 @@ def demand(ctx: PageContext) -> tuple[Page, int, str]:
     wanted = manifesto()["demand"]
     n = wanted["paragraph"]
     for part in text_parts(ctx.pages):
-        found = BeautifulSoup(part.content or "", "html.parser").select_one(f'p.mf-para[data-para="{n}"]')
+        content = part.content or ""
+        found = (
+            BeautifulSoup(content, "lxml").find("p", class_="mf-para", attrs={"data-para": str(n)})
+            if f'data-para="{n}"' in content  # only the page that holds it is parsed
+            else None
+        )
         if found is None:
             continue
         text = quoted_text(found)
@@ -79,7 +84,7 @@ def cite_target(ctx: PageContext) -> str | None:
     for page in ctx.pages:
         if 'class="mf-cite"' not in (page.content or ""):
             continue
-        block = BeautifulSoup(page.content or "", "html.parser").select_one("div.mf-cite")
+        block = BeautifulSoup(page.content or "", "lxml").find("div", class_="mf-cite")
         heading = block.find_previous(["h1", "h2", "h3"]) if block else None
         return ctx.url_to(page, heading["id"] if heading and heading.get("id") else "")
     return None

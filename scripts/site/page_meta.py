@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
+from lxml import etree
+from lxml import html as lxml_html
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -23,20 +25,14 @@ SHARE_IMAGE = "share.png"
 SHARE_IMAGE_SIZE = (1200, 630)
 # Search engines show about 155 characters of a description.
 DESCRIPTION_LENGTH = 155
-# Paragraphs that do not describe the page: the byline, the translation notice, the argument's rank.
-NOT_DESCRIPTIVE = ".byline, aside, .mf-kicker, div.footnote, a.mf-para-link, sup"
-
-
-def not_descriptive(tag: Tag) -> bool:
-    """NOT_DESCRIPTIVE, tested by hand (CSS selectors cost more than the rest of the page's head)."""
-    classes = tag.get("class", [])
-    return (
-        tag.name in ("aside", "sup")
-        or "byline" in classes
-        or "mf-kicker" in classes
-        or (tag.name == "div" and "footnote" in classes)
-        or (tag.name == "a" and "mf-para-link" in classes)
-    )
+# Paragraphs that do not describe the page: the byline, the translation notice, the argument's rank,
+# and inside a paragraph its number and note calls.
+NOT_DESCRIPTIVE = etree.XPath(
+    "//aside | //sup | //*[contains(concat(' ', @class, ' '), ' byline ')]"
+    " | //*[contains(concat(' ', @class, ' '), ' mf-kicker ')]"
+    " | //div[contains(concat(' ', @class, ' '), ' footnote ')]"
+    " | //a[contains(concat(' ', @class, ' '), ' mf-para-link ')]"
+)
 
 
 @dataclass(frozen=True)
@@ -73,11 +69,13 @@ PAGE_START = 12_000
 
 
 def _first_paragraph(html: str) -> str:
-    soup = BeautifulSoup(html, "lxml")  # lxml: several times faster than html.parser, the same text
-    for skipped in soup.find_all(not_descriptive):
-        skipped.decompose()
-    paragraph = next((p for p in soup.find_all("p") if p.get_text(strip=True)), None)
-    return paragraph.get_text() if paragraph else ""
+    if not html.strip():
+        return ""
+    # lxml's own tree, not BeautifulSoup's: this runs on every page of every language.
+    root = lxml_html.document_fromstring(html)
+    for skipped in NOT_DESCRIPTIVE(root):
+        skipped.drop_tree()  # its tail, the text after it, stays
+    return next((text for p in root.iter("p") if (text := p.text_content()).strip()), "")
 
 
 def page_title(page: Page) -> str:

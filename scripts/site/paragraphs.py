@@ -88,7 +88,7 @@ def original_count(path: Path, config: MkDocsConfig) -> int:
 def _paragraph_count(text: str, settings: str) -> int:
     extensions, configs = json.loads(settings)
     html = Markdown(extensions=extensions, extension_configs=configs).convert(meta.get_data(text)[0])
-    return len(text_paragraphs(BeautifulSoup(html, "html.parser")))
+    return len(text_paragraphs(BeautifulSoup(html, "lxml")))
 
 
 def number_text(pages: list[Page], config: MkDocsConfig) -> None:

@@ -7,6 +7,7 @@ They are filled in once paragraphs are numbered (on_env), from the built text.
 
 from __future__ import annotations
 
+import copy
 from html import escape
 
 from bs4 import BeautifulSoup
@@ -69,12 +70,12 @@ def render_cite(ctx: PageContext) -> str:
 
 def paragraph_text(paragraph: BeautifulSoup) -> str:
     """A paragraph's words as a reader would quote them: no number, no note call (the page is left as it is)."""
-    paragraph = BeautifulSoup(str(paragraph), "html.parser")
-    for self_link in paragraph.select("a.mf-para-link"):
+    paragraph = copy.copy(paragraph)
+    for self_link in paragraph.find_all("a", class_="mf-para-link"):
         self_link.decompose()
-    for call in paragraph.select("sup"):
+    for call in paragraph.find_all("sup"):
         call.decompose()
-    for line_break in paragraph.select("br"):
+    for line_break in paragraph.find_all("br"):
         line_break.replace_with(" ")
     # No separator between inline elements, so that no space appears before punctuation.
     return " ".join(paragraph.get_text().split())
@@ -82,13 +83,17 @@ def paragraph_text(paragraph: BeautifulSoup) -> str:
 
 def quotes_html(page: Page, ctx: PageContext, original: bool) -> str:
     """The key quotations: paragraph N's text and a link to it, from the numbered part pages."""
+    quotes = manifesto().get("key_quotes", [])
+    wanted = [f'data-para="{quote["paragraph"]}"' for quote in quotes]
     found: dict[int, tuple[Page, BeautifulSoup]] = {}
     for part in text_parts(ctx.pages):
-        soup = BeautifulSoup(part.content or "", "html.parser")
-        for p in soup.find_all("p", class_="mf-para"):
+        content = part.content or ""
+        if not any(number in content for number in wanted):  # only the pages that hold a quotation are parsed
+            continue
+        for p in BeautifulSoup(content, "lxml").find_all("p", class_="mf-para"):
             found[int(p["data-para"])] = (part, p)
     items = []
-    for quote in manifesto().get("key_quotes", []):
+    for quote in quotes:
         n = quote["paragraph"]
         if n not in found:
             raise PluginError(
