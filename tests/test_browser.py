@@ -99,7 +99,7 @@ def test_text_reads_on_a_small_phone_without_javascript(browser: Browser, site_u
     assert first.is_visible()
     assert first.inner_text().startswith("Nous venons de rappeler le travail de M. Hicter")
     number = first.locator("a.mf-para-link").evaluate("a => getComputedStyle(a, '::before').content")
-    assert number == f'"{first.get_attribute("data-para")}"'
+    assert number == f'"{first.get_attribute("id").removeprefix("p")}"'
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, "the page scrolls sideways on a small phone"
     assert page.locator("a.md-footer__link--next").is_visible()

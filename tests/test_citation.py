@@ -79,11 +79,21 @@ def test_json_ld_describes_the_article_its_first_publication_and_citations(site:
     assert data["datePublished"] == "2021"
     assert data["isBasedOn"]["url"] == manifesto()["first_publication"]["url"]
     assert data["isBasedOn"]["reportNumber"] == "724"
+    # An argument's page lists the works its own notes cite (notes 4 to 8: Guattari...), not those
+    # of the other arguments (Hicter, note 1); and the works its text names (Goffman, in argument 4).
     names = [work.get("name") for work in data["citation"]]
-    assert "La révolution moléculaire" in names and "Stigmate. Les usages sociaux des handicaps" in names
-    assert len(data["citation"]) == len([e for e in sources() if e["type"] != "mention"])
-    goffman = next(w for w in data["citation"] if w.get("name", "").startswith("Stigmate"))
+    assert "La révolution moléculaire" in names and "Animation et démocratie culturelles" not in names
+    named = json_ld_of(site, "arguments/4-acceptation-de-la-difference.md")["citation"]
+    goffman = next(w for w in named if w.get("name", "").startswith("Stigmate"))
     assert "isbn" not in goffman  # unverified: left out
+    # The whole text cites every work of the registry; a part without notes or named works cites none.
+    whole = json_ld_of(site, "texte-integral.md")
+    assert len(whole["citation"]) == len([e for e in sources() if e["type"] != "mention"])
+    assert "citation" not in json_ld_of(site, "conclusion.md")
+
+
+def json_ld_of(site: Path, src: str) -> dict:
+    return json.loads(soup_of(site, "fr", src).select_one('script[type="application/ld+json"]').string)
 
 
 def test_translated_pages_cite_the_original_and_describe_the_translation(site: Path) -> None:

@@ -141,7 +141,7 @@ def test_hashed_assets_are_cached_for_a_year_and_others_revalidated(site: Path, 
     response, _ = get(nginx, url_of(site, hashed))
     assert response.getheader("Content-Type") == "text/css; charset=utf-8"
     assert response.getheader("Cache-Control") == "public, max-age=31536000, immutable"
-    response, _ = get(nginx, "/assets/manifesto.css")
+    response, _ = get(nginx, "/assets/site.css")
     assert response.status == 200 and response.getheader("Cache-Control") == "no-cache"
 
 

@@ -114,7 +114,7 @@ def paragraphs(site: Path, lang: str) -> list[tuple[int, str]]:
         p = BeautifulSoup(str(p), "lxml").p
         for furniture in p.select("sup, a.mf-para-link"):
             furniture.decompose()
-        result.append((int(p["data-para"]), p.get_text()))
+        result.append((int(p["id"].removeprefix("p")), p.get_text()))
     assert result, f"{lang}: the whole-text page has no numbered paragraph"
     return result
 

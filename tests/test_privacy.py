@@ -20,10 +20,10 @@ def test_the_check_finds_a_script_and_a_font_from_elsewhere_in_a_built_site(site
     html = page.read_text(encoding="utf-8")
     assert html.count("</head>") == 1
     page.write_text(html.replace("</head>", '<script src="https://cdn.example.com/x.js"></script></head>'), "utf-8")
-    css = copy / "assets" / "manifesto.css"
+    css = copy / "assets" / "site.css"
     css.write_text('@import "https://fonts.example.net/x.css";\n' + css.read_text(encoding="utf-8"), "utf-8")
     assert site_findings(copy) == {
-        "assets/manifesto.css": ["CSS loads https://fonts.example.net/x.css"],
+        "assets/site.css": ["CSS loads https://fonts.example.net/x.css"],
         "nl/conclusion/index.html": ["<script src> loads https://cdn.example.com/x.js"],
     }
 

@@ -114,6 +114,13 @@ def _sources(registry: str, pages: tuple[tuple[str, int, int], ...]) -> list[Ent
     return load_sources()
 
 
+def cited_on(page: str, notes: Iterable[int]) -> list[Entry]:
+    """The entries a page of the text cites in its notes (their original numbers) or names (`named_in`,
+    the page's path inside its language folder)."""
+    wanted = set(notes)
+    return [e for e in sources() if wanted & set(e.get("footnotes", [])) or page in e.get("named_in", [])]
+
+
 def first_publication_urls(data: dict[str, Any] | None = None) -> list[str]:
     """The text's own first publication: described in data/manifesto.yml, registered from there."""
     publication = (data or manifesto())["first_publication"]

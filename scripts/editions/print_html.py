@@ -49,6 +49,9 @@ def article_of(html_file: Path) -> Tag:
     article = soup.select_one("article")
     if article is None:
         raise PrintError(f"{shown(html_file)}: no <article>. Fix: keep the theme's article block in overrides/.")
+    # The self-link goes; its number stays in the margin, drawn from the paragraph (print/edition.css).
+    for link in article.find_all("a", class_="mf-para-link"):
+        link.parent["data-para"] = link["data-para"]
     for element in article.select(SCREEN_ONLY):
         element.decompose()
     return article

@@ -24,6 +24,7 @@ from scripts.site.citation import (
     pdf_url,
     text_title,
     translation_of,
+    works_cited,
 )
 
 
@@ -34,7 +35,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         url = page.canonical_url or absolute_url(page.url, config)
         context["mf_citation"] = {
             "highwire": highwire(lang, title, pdf_url(lang, config), page_url=url),
-            "json_ld": json_ld(lang, title, url),
+            "json_ld": json_ld(lang, title, url, cited=works_cited(page, lang)),
         }
         # The exports need the translated title, known from the navigation: written once, with the whole text.
         if front_matter(page.file).get("whole_text"):

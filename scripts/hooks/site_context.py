@@ -31,7 +31,7 @@ from scripts.data.load import (
 )
 from scripts.data.signatories import signatories
 from scripts.data.text import current_language, front_matter, text_parts
-from scripts.site.compact import compact_assets, compact_html
+from scripts.site.compact import compact_assets, compact_html, write_stylesheet
 from scripts.site.credit import credit_line
 from scripts.site.home import home
 from scripts.site.legal_pages import feed_path
@@ -188,4 +188,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    compact_assets(Path(config.site_dir) / "assets")
+    """The shared assets/ folder is written by the original language's build."""
+    if current_language(config) == default_language(config):
+        write_stylesheet(Path(config.docs_dir) / "assets", Path(config.site_dir) / "assets")
+        compact_assets(Path(config.site_dir) / "assets")

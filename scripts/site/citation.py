@@ -17,6 +17,7 @@ import datetime
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from html import escape
@@ -35,8 +36,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from scripts.data.load import ROOT, default_language, language_folder, manifesto, pdf_path, strings
-from scripts.data.sources import Entry, sources
-from scripts.data.text import front_matter
+from scripts.data.sources import Entry, cited_on, sources
+from scripts.data.text import FOOTNOTE_DEF, body, front_matter, in_language
 from scripts.site.build_date import build_epoch
 from scripts.site.page_links import plain_title
 
@@ -531,7 +532,19 @@ def cited_work(entry: Entry) -> Data | None:
     return work
 
 
-def json_ld(lang: str, title: str, page_url: str, data: Data | None = None) -> Markup:
+def works_cited(page: Page, lang: str) -> list[Entry] | None:
+    """What a page of the text cites: on the whole-text page the whole registry (None), on a part the
+    works of its own notes and those its text names."""
+    if front_matter(page.file).get("whole_text"):
+        return None
+    notes = [int(n) for n in FOOTNOTE_DEF.findall(body(page.file)) if n.isdigit()]
+    return cited_on(in_language(page.file.src_uri, lang), notes)
+
+
+def json_ld(
+    lang: str, title: str, page_url: str, data: Data | None = None, cited: Iterable[Entry] | None = None
+) -> Markup:
+    """The page as a schema.org Article of the text; `cited`: the works it cites (the whole registry by default)."""
     data = data or manifesto()
     pub = publication(data)
     first = {
@@ -555,8 +568,10 @@ def json_ld(lang: str, title: str, page_url: str, data: Data | None = None) -> M
         "version": data["edition"]["version"],
         "url": page_url,
         "isBasedOn": first,
-        "citation": [work for work in map(cited_work, sources()) if work],
     }
+    works = [work for work in map(cited_work, sources() if cited is None else cited) if work]
+    if works:
+        article["citation"] = works
     if lang != data["language"]:
         # A translation: its own title, language and address, by the project, of the original.
         article["translationOfWork"] = first
@@ -564,7 +579,7 @@ def json_ld(lang: str, title: str, page_url: str, data: Data | None = None) -> M
         del article["datePublished"]  # the original's date; the translation's is its edition's
     # JSON for HTML, as Jinja's `tojson`: <, >, & and ' escaped, so no value can end the <script>
     # element or open a comment in it.
-    return htmlsafe_json_dumps(article, ensure_ascii=False, indent=1)
+    return htmlsafe_json_dumps(article, ensure_ascii=False, separators=(",", ":"))
 
 
 # --- CITATION.cff -----------------------------------------------------------------------------

@@ -59,8 +59,8 @@ def demand(ctx: PageContext) -> tuple[Page, int, str]:
     for part in text_parts(ctx.pages):
         content = part.content or ""
         found = (
-            BeautifulSoup(content, "lxml").find("p", class_="mf-para", attrs={"data-para": str(n)})
-            if f'data-para="{n}"' in content  # only the page that holds it is parsed
+            BeautifulSoup(content, "lxml").find("p", class_="mf-para", id=f"p{n}")
+            if f'id="p{n}"' in content  # only the page that holds it is parsed
             else None
         )
         if found is None:

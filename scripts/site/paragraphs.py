@@ -55,9 +55,9 @@ def mark(soup: BeautifulSoup, ui: dict[str, str]) -> int:
     paragraphs = text_paragraphs(soup)
     for n, p in zip(map(slot, range(1, len(paragraphs) + 1)), paragraphs, strict=True):
         p["id"] = f"p{n}"
-        p["data-para"] = str(n)
         p["class"] = [*p.get("class", []), "mf-para"]
-        # The number is the link. It has no text of its own: the stylesheet shows `data-para`, so that
+        # The number is the link (the paragraph has it in its id only, `pN`: every byte counts on the
+        # whole text). It has no text of its own: the stylesheet shows `data-para`, so that
         # copying the paragraph copies the authors' words only; screen readers hear the aria-label.
         link = soup.new_tag(
             "a",

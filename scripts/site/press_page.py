@@ -84,14 +84,14 @@ def paragraph_text(paragraph: BeautifulSoup) -> str:
 def quotes_html(page: Page, ctx: PageContext, original: bool) -> str:
     """The key quotations: paragraph N's text and a link to it, from the numbered part pages."""
     quotes = manifesto().get("key_quotes", [])
-    wanted = [f'data-para="{quote["paragraph"]}"' for quote in quotes]
+    wanted = [f'id="p{quote["paragraph"]}"' for quote in quotes]
     found: dict[int, tuple[Page, BeautifulSoup]] = {}
     for part in text_parts(ctx.pages):
         content = part.content or ""
         if not any(number in content for number in wanted):  # only the pages that hold a quotation are parsed
             continue
         for p in BeautifulSoup(content, "lxml").find_all("p", class_="mf-para"):
-            found[int(p["data-para"])] = (part, p)
+            found[int(p["id"].removeprefix("p"))] = (part, p)
     items = []
     for quote in quotes:
         n = quote["paragraph"]
