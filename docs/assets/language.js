@@ -1,8 +1,7 @@
-// An enhancement: without it every link still works.
-// - Changing language keeps the reader's place: the paragraph in the address (#p14), or else the
-//   first paragraph on screen if the reader has scrolled away from it, since paragraph numbers are the same in every language.
-// - The home page offers a visitor whose browser prefers another of the site's languages a link
-//   to it (never a redirect): the link is in the page, hidden, and is shown here.
+// An enhancement: without it every link still works. Changing language keeps the reader's place:
+// the paragraph in the address (#p14), or else the first paragraph on screen if the reader has
+// scrolled away from it, since paragraph numbers are the same in every language. (The home page's
+// offer of the browser's language is assets/offer.js.)
 (() => {
   "use strict";
 
@@ -28,18 +27,5 @@
       link.hash = place();
     };
     for (const event of ["pointerdown", "focus", "click"]) link.addEventListener(event, keepPlace);
-  }
-
-  const offers = document.querySelectorAll(".mf-offer[data-lang]");
-  if (offers.length === 0) return;
-  const pageLang = document.documentElement.lang;
-  for (const preferred of navigator.languages || [navigator.language]) {
-    const code = String(preferred).toLowerCase().split("-")[0];
-    if (code === pageLang) return;
-    const offer = [...offers].find((element) => element.dataset.lang === code);
-    if (offer) {
-      offer.hidden = false;
-      return;
-    }
   }
 })();

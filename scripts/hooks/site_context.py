@@ -93,7 +93,7 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         "original_url": original_url(page, config) if page else None,
         "original_lang": default_language(config),
         "lang": lang,
-        # The home page offers each language's link in that language (shown by assets/language.js).
+        # The home page offers each language's link in that language (shown by assets/offer.js).
         "language_offers": {code: strings(code)["language_offer"] for code in languages(config)},
         # The printable edition of this language; scripts/pdf.py writes its size into the link after the build.
         "pdf_path": pdf_path(lang, data),
