@@ -56,6 +56,8 @@ def bare_config(folder: Path) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?m)^hooks:\n(?:[ #].*\n)*", "", config)
     config = config.replace("  custom_dir: overrides\n", "").replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}")
+    # The site's own icon lives in overrides/.icons/: a bare build draws one of Material's.
+    config = re.sub(r"(?m)^(    logo: )mf/.*$", r"\1material/account-multiple", config)
     path = folder / "bare-mkdocs.yml"
     path.write_text(config, encoding="utf-8")
     return path
