@@ -301,4 +301,17 @@ def write_pdfs(todo: list[Edition], date: str, workers: int | None = None) -> li
     """The editions' PDFs laid out side by side, one process per core (scripts/editions/side_by_side.py)."""
     from scripts.editions.side_by_side import run_side_by_side
 
-    return run_side_by_side([(write_pdf, (edition, date)) for edition in todo], workers)
+    order = longest_first(todo)
+    paths = run_side_by_side([(write_pdf, (todo[i], date)) for i in order], workers)
+    return [path for _, path in sorted(zip(order, paths, strict=True))]
+
+
+def layout_work(edition: Edition) -> int:
+    """A measure of the work of laying an edition out: the size of the pages it prints."""
+    return sum(page.html.stat().st_size for page in (edition.whole_text, *edition.appendices))
+
+
+def longest_first(todo: list[Edition]) -> list[int]:
+    """The editions' indexes, the longest first: with the longest laid out first, the cores finish
+    together rather than one waiting for a long edition started last."""
+    return sorted(range(len(todo)), key=lambda i: -layout_work(todo[i]))

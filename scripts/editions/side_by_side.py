@@ -52,11 +52,12 @@ def make_editions(site_dir: Path, *, pdf: bool) -> None:
     if not pdf:
         run_side_by_side(jobs)
         return
-    from scripts.editions.pdf import edition_date, editions, fill_link_sizes, keep_editions, write_pdf
+    from scripts.editions.pdf import edition_date, editions, fill_link_sizes, keep_editions, longest_first, write_pdf
 
     todo = editions(site_dir, config)
+    todo = [todo[i] for i in longest_first(todo)]
     date = edition_date()
-    # The PDFs first: the longest jobs start at once, the images fill the gaps.
+    # The PDFs first, the longest of them first: the longest jobs start at once, the images fill the gaps.
     results = run_side_by_side([(write_pdf, (edition, date)) for edition in todo] + jobs)
     pdfs = {edition.lang: path for edition, path in zip(todo, results[: len(todo)], strict=True)}
     keep_editions(site_dir, pdfs)

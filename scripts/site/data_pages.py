@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -55,6 +56,8 @@ def context(page: Page, config: MkDocsConfig, files: Files) -> PageContext:
 
 
 def replace_markers(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    page_context = cache(lambda: context(page, config, files))  # once for all the page's markers, if any
+
     def render(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in RENDERERS:
@@ -63,7 +66,7 @@ def replace_markers(markdown: str, page: Page, config: MkDocsConfig, files: File
                 f"Fix: use one of {', '.join(sorted(RENDERERS))} (scripts/site/data_pages.py)."
             )
         # A blank line on each side keeps the HTML a block of its own for Markdown.
-        return "\n" + RENDERERS[name](context(page, config, files)) + "\n"
+        return "\n" + RENDERERS[name](page_context()) + "\n"
 
     return MARKER.sub(render, markdown)
 

@@ -36,11 +36,11 @@ class Home:
 
 def split_head(html: str) -> tuple[str, str]:
     """The page's heading and byline apart from what follows them."""
-    soup = BeautifulSoup(html, "html.parser")
-    head = [node for node in (soup.find("h1"), soup.select_one(".byline")) if node is not None]
+    soup = BeautifulSoup(html, "lxml")  # the page's own HTML, as page_html.py wrote it with lxml
+    head = [node for node in (soup.find("h1"), soup.find("p", class_="byline")) if node is not None]
     for node in head:
         node.extract()
-    return "".join(map(str, head)), str(soup)
+    return "".join(map(str, head)), soup.body.decode_contents() if soup.body else ""
 
 
 def quoted_text(paragraph: Tag) -> str:
