@@ -21,6 +21,7 @@ from pathlib import Path
 import material
 
 from scripts.build import ROOT, build_site
+from scripts.checks.generated import write_or_check
 
 TRIMMED = ROOT / "docs" / "assets" / "material-trimmed.css"
 STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
@@ -67,14 +68,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         build_site(Path(folder), pdf=False)
         expected = trimmed_css(Path(folder))
-    if args.check:
-        if not TRIMMED.is_file() or TRIMMED.read_text(encoding="utf-8") != expected:
-            print(f"{TRIMMED.relative_to(ROOT)} is not up to date. Fix: python -m scripts.trim_css", file=sys.stderr)
-            return 1
-        return 0
-    TRIMMED.write_text(expected, encoding="utf-8")
-    print(f"wrote {TRIMMED.relative_to(ROOT)} ({len(expected) / 1000:.1f} kB)")
-    return 0
+    return write_or_check(TRIMMED, expected, "python -m scripts.trim_css", check=args.check)
 
 
 if __name__ == "__main__":
