@@ -17,10 +17,10 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scripts.data.load import DataError
+from scripts.core.load import DataError
+from scripts.core.paths import ROOT
 from scripts.editions.print_html import PrintError
 
-ROOT = Path(__file__).resolve().parent.parent
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
 
 
@@ -48,7 +48,7 @@ def build_site(site_dir: Path, *, pdf: bool = True) -> None:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     subprocess.run(command, cwd=ROOT, env=env, check=True)
     # Then the editions made from the built pages, side by side: preview images, and the PDFs when asked.
-    from scripts.editions.side_by_side import make_editions  # WeasyPrint is loaded only when PDFs are made
+    from scripts.editions.make import make_editions
 
     make_editions(site_dir, pdf=pdf)
 

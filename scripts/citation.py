@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from scripts.checks.generated import write_or_check
-from scripts.site.citation import CFF, cff_text
+from scripts.citation.cff import CFF, cff_text
 
 
 def main() -> int:

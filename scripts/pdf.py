@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from scripts.data.load import ROOT, DataError, shown
+from scripts.core.load import DataError
+from scripts.core.paths import ROOT, shown
 from scripts.editions.pdf import make_pdfs
 from scripts.editions.print_html import PrintError
 

@@ -11,7 +11,7 @@ import os
 import sys
 
 from scripts.checks.publish import as_markdown, as_text, blocking, items_to_settle
-from scripts.data.load import DataError
+from scripts.core.load import DataError
 
 
 def main() -> int:

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from scripts.build import build_site
 from scripts.checks.links import serve
-from scripts.data.load import built_page as page_path
+from scripts.core.languages import built_page as page_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

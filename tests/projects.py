@@ -9,8 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.checks.translations import stamp
-from scripts.data.load import INTERFACE, ROOT, languages
+from scripts.core.languages import languages
+from scripts.core.paths import ROOT
+from scripts.core.strings import INTERFACE
+from scripts.translations.status import stamp
 
 # Build output and tools at the project's top only (scripts/site/ is code), caches anywhere.
 TOP_LEVEL_IGNORED = {".venv", "site", "node_modules", ".git", "reports"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.bench import bare_config, mkdocs_build
+from scripts.bench.site import bare_config, mkdocs_build
 
 
 def test_the_bare_build_the_bench_compares_with_has_the_same_pages(site: Path, tmp_path: Path) -> None:

@@ -12,22 +12,24 @@ import yaml
 from jsonschema import Draft202012Validator
 from projects import build_project, copy_project
 
-from scripts.data.load import DOCS, INTERFACE, manifesto, pdf_path, schema, strings
-from scripts.data.sources import sources
-from scripts.site.citation import (
-    CFF,
+from scripts.citation.cff import CFF, cff_text
+from scripts.citation.export import export_path
+from scripts.citation.meta import highwire
+from scripts.citation.reference import (
     Translation,
-    cff_text,
     citation_key,
-    export_path,
-    highwire,
-    pdf_url,
     reference,
     reference_html,
     translation_key,
     translation_reference,
 )
-from scripts.site.credit import translation_credit
+from scripts.core.addresses import pdf_url
+from scripts.core.load import schema
+from scripts.core.manifesto import manifesto, pdf_path
+from scripts.core.paths import DOCS
+from scripts.core.strings import INTERFACE, strings
+from scripts.sources.registry import sources
+from scripts.theme.credit import translation_credit
 
 from conftest import ROOT, soup_of
 

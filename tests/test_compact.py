@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.site.compact import compact_html
+from scripts.theme.compact import compact_html
 
 from conftest import soup_file
 

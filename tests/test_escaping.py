@@ -29,9 +29,12 @@ from projects import build_project, copy_project
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from scripts.checks.links import serve
-from scripts.data.load import INTERFACE, languages, schema
-from scripts.site.citation import citation_key, date_parts
-from scripts.site.page_links import link
+from scripts.citation.reference import citation_key
+from scripts.core.dates import date_parts
+from scripts.core.languages import languages
+from scripts.core.links import link
+from scripts.core.load import schema
+from scripts.core.strings import INTERFACE
 
 from browser import chromium
 

@@ -27,7 +27,7 @@ from scripts.checks.external_links import (
     report_markdown,
     site_links,
 )
-from scripts.data.sources import registered_urls
+from scripts.sources.registry import registered_urls
 
 # Short waits between passes and a capped Retry-After, still exercising every rule. The timeout is
 # what /slow (which never answers) runs into; every other page answers at once on loopback, so 5 s

@@ -8,8 +8,8 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from scripts.data.load import strings
-from scripts.site.footnotes import renumber
+from scripts.core.strings import strings
+from scripts.text.footnotes import renumber
 
 from conftest import soup_of
 

@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from scripts.data.load import DOCS, built_page, languages, manifesto, strings
-from scripts.site.press_page import paragraph_text
+from scripts.core.languages import built_page, languages
+from scripts.core.manifesto import manifesto
+from scripts.core.paths import DOCS
+from scripts.core.strings import strings
+from scripts.press.page import paragraph_text
 
 from browser import chromium
 from conftest import soup_file

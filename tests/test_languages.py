@@ -11,8 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
-from scripts.checks.translations import all_states, failures_report, pages, parity_differences
-from scripts.data.load import DOCS, built_page, languages, mkdocs_config, strings
+from scripts.core.languages import built_page, languages, mkdocs_config
+from scripts.core.paths import DOCS
+from scripts.core.strings import strings
+from scripts.translations.status import all_states, failures_report, pages, parity_differences
 
 from conftest import soup_file
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from scripts.data.load import ROOT, mkdocs_config
+from scripts.core.languages import mkdocs_config
+from scripts.core.paths import ROOT
 
 HOOKS = ROOT / "scripts" / "hooks"
 

@@ -10,13 +10,16 @@ from typing import Any
 import feedparser
 import pytest
 
-from scripts.data.changes import changes, pdf_editions
-from scripts.data.load import DataError, languages, manifesto, pdf_path, strings, versioned_pdf_path
-from scripts.data.publisher import placeholders, publisher
+from scripts.changes.records import changes, pdf_editions
+from scripts.core.languages import languages
+from scripts.core.links import PageContext
+from scripts.core.load import DataError
+from scripts.core.manifesto import manifesto, pdf_path, versioned_pdf_path
+from scripts.core.strings import strings
 from scripts.editions import pdf as pdf_step
 from scripts.editions.print_html import PrintError
-from scripts.site import legal_pages
-from scripts.site.page_links import PageContext
+from scripts.legal import pages as legal_pages
+from scripts.legal.publisher import placeholders, publisher
 
 from conftest import ROOT, page_path, soup_file, soup_of
 

@@ -12,7 +12,8 @@ from projects import build_project, copy_project
 
 from scripts.checks.anchors import check_anchors
 from scripts.checks.links import check_internal
-from scripts.data.load import languages, pdf_path
+from scripts.core.languages import languages
+from scripts.core.manifesto import pdf_path
 
 from conftest import ROOT, line_of
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.data.load import built_page, languages, mkdocs_config, pdf_path
+from scripts.core.languages import built_page, languages, mkdocs_config
+from scripts.core.manifesto import pdf_path
 
 from conftest import ROOT
 

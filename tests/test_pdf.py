@@ -19,19 +19,14 @@ from projects import add_language, build_project, copy_project
 from pypdf import PdfReader
 
 import scripts.editions.pdf as pdf_module
-from scripts.checks.translations import stamp
-from scripts.data.load import (
-    DOCS,
-    author_names,
-    default_language,
-    languages,
-    manifesto,
-    pdf_path,
-    strings,
-)
+from scripts.citation.reference import Translation, reference, translation_reference
+from scripts.core.languages import default_language, languages
+from scripts.core.manifesto import author_names, manifesto, pdf_path
+from scripts.core.paths import DOCS
+from scripts.core.strings import strings
 from scripts.editions.pdf import edition_date, editions, human_size
 from scripts.editions.print_html import PrintError, printable_text
-from scripts.site.citation import Translation, reference, translation_reference
+from scripts.translations.status import stamp
 
 from conftest import ROOT, page_path, soup_file
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.data.load import manifesto, mkdocs_config, pdf_path
-from scripts.data.text import nav_sources
+from scripts.core.languages import mkdocs_config
+from scripts.core.manifesto import manifesto, pdf_path
+from scripts.core.pages import nav_sources
 
 from conftest import page_path, soup_file, soup_of
 from test_site import ARGUMENTS

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from scripts.checks.privacy import page_findings, site_findings
-from scripts.data.load import built_page
+from scripts.core.languages import built_page
 
 
 def test_built_site_references_no_other_host(site: Path) -> None:

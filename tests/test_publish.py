@@ -13,7 +13,7 @@ import yaml
 
 from scripts.build import DeployError, check_deploy_address
 from scripts.checks.publish import PLACEHOLDER, UNVERIFIED, Item, as_markdown, items_to_settle
-from scripts.data.publisher import PUBLISHER
+from scripts.legal.publisher import PUBLISHER
 
 from conftest import ROOT
 

@@ -16,11 +16,11 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from projects import build_project, copy_project
 
-from scripts.data.load import DataError
-from scripts.data.signatories import hidden_character, name_key, problems, signatories
-from scripts.data.signing import InputError, add, form_path, issue_form, mail_body, withdraw
-from scripts.site.signatories_export import csv_text
-from scripts.site.signatories_page import _entry, sorted_by_name
+from scripts.core.load import DataError
+from scripts.signatories.export import csv_text
+from scripts.signatories.intake import InputError, add, form_path, issue_form, mail_body, withdraw
+from scripts.signatories.page import _entry, sorted_by_name
+from scripts.signatories.records import hidden_character, name_key, problems, signatories
 
 from conftest import ROOT
 

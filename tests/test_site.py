@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.data.load import mkdocs_config
-from scripts.data.text import nav_sources
+from scripts.core.languages import mkdocs_config
+from scripts.core.pages import nav_sources
 
 from conftest import ROOT, page_path, soup_file, soup_of
 

@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 from projects import build_project, copy_project
 
-from scripts.data.load import DATA, ROOT, DataError, interface_file, languages, load_checked
+from scripts.core.languages import languages
+from scripts.core.load import DataError, load_checked
+from scripts.core.paths import DATA, ROOT
+from scripts.core.strings import interface_file
 
 from conftest import line_of
 

@@ -9,10 +9,13 @@ import pytest
 from mkdocs.exceptions import PluginError
 from projects import build_project, copy_project
 
-from scripts.data.load import DOCS, DataError, default_language, strings
-from scripts.data.sources import SOURCES, load_sources, registered_urls, sources, unregistered_urls
-from scripts.site.data_pages import replace_markers
-from scripts.site.sources_page import link_item
+from scripts.core.languages import default_language
+from scripts.core.load import DataError
+from scripts.core.paths import DOCS
+from scripts.core.strings import strings
+from scripts.markers import replace_markers
+from scripts.sources.page import link_item
+from scripts.sources.registry import SOURCES, load_sources, registered_urls, sources, unregistered_urls
 
 from conftest import line_of, soup_of
 

@@ -13,8 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 from projects import build_project, copy_project, set_built, translate_by_copy
 
-from scripts.checks.translations import all_states, failures_report, stamp, status_table, version_of
-from scripts.data.load import built_page, languages
+from scripts.core.languages import built_page, languages
+from scripts.translations.status import all_states, failures_report, stamp, status_table, version_of
 
 ORIGINAL = languages()[0]
 TRANSLATION = languages(built_only=False)[-1]

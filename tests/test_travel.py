@@ -12,11 +12,14 @@ from PIL import Image
 
 from scripts.checks.external_links import site_links
 from scripts.checks.privacy import page_findings
-from scripts.data.load import DOCS, author_names, built_page, languages, mkdocs_config, own_host, strings
-from scripts.data.text import nav_sources
-from scripts.editions.share_image import card_of, draw
-from scripts.site.page_meta import SHARE_IMAGE_SIZE
-from scripts.site.share import SERVICES, SHARE_LINK_CLASS
+from scripts.core.languages import built_page, languages, mkdocs_config, own_host
+from scripts.core.manifesto import author_names
+from scripts.core.pages import nav_sources
+from scripts.core.paths import DOCS
+from scripts.core.strings import strings
+from scripts.share.image import card_of, draw
+from scripts.share.links import SERVICES, SHARE_LINK_CLASS
+from scripts.share.meta import SHARE_IMAGE_SIZE
 
 from conftest import soup_file
 

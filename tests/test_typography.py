@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from scripts.site.typography import NBSP, tie
+from scripts.text.typography import NBSP, tie
 
 from conftest import page_path
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.data.load import languages
+from scripts.core.languages import languages
 
 from conftest import ROOT
 

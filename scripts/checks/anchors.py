@@ -21,7 +21,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 
-from scripts.data.load import mkdocs_config
+from scripts.core.languages import mkdocs_config
 
 HTML_SUFFIXES = {".html", ".htm"}
 ORIGIN = "http://site.invalid"  # a stand-in origin, only to resolve relative URLs against

@@ -36,10 +36,11 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 from scripts.checks.links import LINKCHECKER
-from scripts.data.load import ROOT, own_host
-from scripts.data.sources import archive_for, registered_citations
-from scripts.site.page_links import UNCITED
-from scripts.site.share import is_share_link
+from scripts.core.languages import own_host
+from scripts.core.links import UNCITED
+from scripts.core.paths import ROOT
+from scripts.share.links import is_share_link
+from scripts.sources.registry import archive_for, registered_citations
 
 EXIT_OK, EXIT_DEAD, EXIT_ERROR, EXIT_OFFLINE = 0, 1, 2, 3
 OK, UPDATE, RETRY_LATER, DEAD = "ok", "update", "retry-later", "dead"

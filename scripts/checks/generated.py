@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from scripts.data.load import shown
+from scripts.core.paths import shown
 
 
 def write_or_check(path: Path, expected: str, fix: str, *, check: bool) -> int:

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.checks.anchors import check_anchors
+from scripts.core.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 LINKCHECKER = Path(sys.executable).with_name("linkchecker")
 
 # No [AnchorCheck]: fragments are checked by scripts/checks/anchors.py. The timeout only bounds a

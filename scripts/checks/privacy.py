@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from scripts.data.load import ROOT, own_host
-from scripts.site.share import is_share_link
+from scripts.core.languages import own_host
+from scripts.core.paths import ROOT
+from scripts.share.links import is_share_link
 
 RESOURCE_ATTRIBUTES = {
     "script": ["src"],
@@ -68,7 +69,7 @@ def page_findings(html: str, host: str) -> list[str]:
         findings += [f"inline CSS loads {url}" for url in CSS_URL.findall(css) if foreign(url, host)]
     content = soup.select_one("article")
     for link in soup.find_all("a", href=True):
-        # A share link loads nothing: it is followed only when the reader chooses (scripts/site/share.py).
+        # A share link loads nothing: it is followed only when the reader chooses (scripts/share/links.py).
         if is_share_link(link.get("class")):
             continue
         if foreign(link["href"], host) and (content is None or content not in link.parents):

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scripts.data.load import DATA, line_in, load_checked, shown
-from scripts.data.publisher import PUBLISHER, placeholders
-from scripts.data.sources import SOURCES
+from scripts.core.load import line_in, load_checked
+from scripts.core.paths import DATA, shown
+from scripts.legal.publisher import PUBLISHER, placeholders
+from scripts.sources.registry import SOURCES
 
 MANIFESTO = DATA / "manifesto.yml"
 PLACEHOLDER = "placeholder"  # blocks a deployment unless allowed

@@ -27,25 +27,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.utils import meta
 
-from scripts.data.changes import changes, pdf_editions
-from scripts.data.load import (
-    author_names,
-    language_folder,
-    languages,
-    manifesto,
-    pdf_path,
-    shown,
-    strings,
-    versioned_pdf_path,
-)
-from scripts.data.text import nav_sources
+from scripts.changes.records import changes, pdf_editions
+from scripts.citation.reference import Translation, reference_html, translation_reference_html
+from scripts.core.build_date import build_epoch
+from scripts.core.languages import language_folder, languages
+from scripts.core.manifesto import author_names, manifesto, pdf_path, versioned_pdf_path
+from scripts.core.pages import nav_sources
+from scripts.core.paths import ROOT, shown
+from scripts.core.strings import strings
 from scripts.editions import print_html
 from scripts.editions.print_html import PrintError
-from scripts.site.build_date import build_epoch
-from scripts.site.citation import Translation, reference_html, translation_reference_html
-from scripts.site.credit import credit, translation_credit
+from scripts.theme.credit import credit, translation_credit
 
-ROOT = Path(__file__).resolve().parents[2]
 PRINT_DIR = ROOT / "print"
 # The PDFs of past editions, as released (pdf/<version>/ in a release's files): HANDBOOK.md, "Making a release".
 ARCHIVE_DIR = ROOT / "archive" / "pdf"
@@ -128,7 +121,7 @@ def edition_date() -> str:
     """The last commit's date (W3C format), so that one commit always gives the same PDF.
 
     SOURCE_DATE_EPOCH (the reproducible-builds convention) wins, for builds outside git
-    (scripts/site/build_date.py, which also dates the site).
+    (scripts/core/build_date.py, which also dates the site).
     """
     epoch = build_epoch()
     if epoch is None:
@@ -298,8 +291,8 @@ def make_pdfs(site_dir: Path) -> list[Path]:
 
 
 def write_pdfs(todo: list[Edition], date: str, workers: int | None = None) -> list[Path]:
-    """The editions' PDFs laid out side by side, one process per core (scripts/editions/side_by_side.py)."""
-    from scripts.editions.side_by_side import run_side_by_side
+    """The editions' PDFs laid out side by side, one process per core (scripts/editions/make.py)."""
+    from scripts.editions.make import run_side_by_side
 
     order = longest_first(todo)
     paths = run_side_by_side([(write_pdf, (todo[i], date)) for i in order], workers)

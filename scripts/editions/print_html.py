@@ -14,7 +14,7 @@ from urllib.parse import urldefrag, urljoin
 
 from bs4 import BeautifulSoup, Tag
 
-from scripts.data.load import shown
+from scripts.core.paths import shown
 
 # Screen furniture: heading and paragraph self-links, notes' back-links, Material's page buttons, share links.
 SCREEN_ONLY = (

@@ -12,7 +12,7 @@ import os
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from scripts.site.build_date import last_commit_epoch
+from scripts.core.build_date import last_commit_epoch
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

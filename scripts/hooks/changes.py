@@ -1,5 +1,5 @@
 """mkdocs hook: the publisher's and the changes' data checked before building; each language's
-Atom feed written beside its changes page (scripts/site/feed.py).
+Atom feed written beside its changes page (scripts/changes/feed.py).
 """
 
 from __future__ import annotations
@@ -10,13 +10,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from scripts.data.changes import changes
-from scripts.data.load import DataError, languages
-from scripts.data.publisher import publisher
-from scripts.data.text import current_language, front_matter
-from scripts.site.citation import absolute_url
-from scripts.site.feed import atom
-from scripts.site.legal_pages import feed_path
+from scripts.changes.feed import atom
+from scripts.changes.page import feed_path
+from scripts.changes.records import changes
+from scripts.core.addresses import absolute_url
+from scripts.core.languages import current_language, languages
+from scripts.core.load import DataError
+from scripts.core.pages import front_matter
+from scripts.legal.publisher import publisher
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -1,6 +1,6 @@
 """mkdocs hook: citation metadata on the text's pages (Highwire and Dublin Core tags, JSON-LD) and the
 exports (`cite/<key>.{bib,ris,json}` in each language's folder of the built site: the first publication
-and, in a translated language, the translation read on this site). Formats: scripts/site/citation.py.
+and, in a translated language, the translation read on this site). Formats: scripts/citation/.
 """
 
 from __future__ import annotations
@@ -11,21 +11,12 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from scripts.data.load import language_folder
-from scripts.data.text import current_language, front_matter
-from scripts.site.citation import (
-    EXPORTERS,
-    Translation,
-    absolute_url,
-    export_path,
-    highwire,
-    is_text_page,
-    json_ld,
-    pdf_url,
-    text_title,
-    translation_of,
-    works_cited,
-)
+from scripts.citation.export import EXPORTERS, export_path
+from scripts.citation.meta import highwire, json_ld, works_cited
+from scripts.citation.reference import Translation, is_text_page, text_title, translation_of
+from scripts.core.addresses import absolute_url, pdf_url
+from scripts.core.languages import current_language, language_folder
+from scripts.core.pages import front_matter
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""mkdocs hook: `<!-- data: NAME -->` markers replaced by HTML from the data (scripts/site/data_pages.py).
+"""mkdocs hook: `<!-- data: NAME -->` markers replaced by HTML from the data (scripts/markers.py).
 
 The registry (data/sources.yml) is checked before anything is built. Runs after paragraphs.py:
 the press page quotes numbered paragraphs.
@@ -12,10 +12,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from scripts.data.load import DataError
-from scripts.data.sources import sources
-from scripts.data.text import nav_pages
-from scripts.site.data_pages import fill_quotes, replace_markers
+from scripts.core.load import DataError
+from scripts.core.pages import nav_pages
+from scripts.markers import fill_quotes, replace_markers
+from scripts.sources.registry import sources
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -1,9 +1,9 @@
 """mkdocs hook: each page's HTML, parsed once while it is rendered.
 
-In that one pass: every note and call shows its number in the original (scripts/site/footnotes.py);
-French spacing that does not break at the end of a line (scripts/site/typography.py); on the text's
+In that one pass: every note and call shows its number in the original (scripts/text/footnotes.py);
+French spacing that does not break at the end of a line (scripts/text/typography.py); on the text's
 pages, the paragraphs get their ids and self-links, numbered across the whole text later by
-paragraphs.py (scripts/site/paragraphs.py).
+paragraphs.py (scripts/text/paragraphs.py).
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from scripts.data.load import strings
-from scripts.data.text import current_language, front_matter
-from scripts.site.footnotes import UNRESOLVED_CALL, renumber_soup
-from scripts.site.paragraphs import mark
-from scripts.site.typography import tie_soup
+from scripts.core.languages import current_language
+from scripts.core.pages import front_matter
+from scripts.core.strings import strings
+from scripts.text.footnotes import UNRESOLVED_CALL, renumber_soup
+from scripts.text.paragraphs import mark
+from scripts.text.typography import tie_soup
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -1,6 +1,6 @@
 """mkdocs hook: robots.txt, naming the sitemap by its full address (the original language's build writes it).
 
-The pages' preview images are drawn after the build, with the PDFs (scripts/editions/side_by_side.py).
+The pages' preview images are drawn after the build, with the PDFs (scripts/editions/make.py).
 """
 
 from __future__ import annotations
@@ -9,9 +9,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from scripts.data.load import default_language
-from scripts.data.text import current_language
-from scripts.site.site_files import robots_txt
+from scripts.core.languages import current_language, default_language
+from scripts.share.robots import robots_txt
 
 
 def on_post_build(config: MkDocsConfig) -> None:

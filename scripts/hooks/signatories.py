@@ -12,11 +12,12 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from scripts.data.load import DataError, strings
-from scripts.data.signatories import signatories
-from scripts.data.text import current_language
-from scripts.site.signatories_export import csv_text, json_text, schema_text
-from scripts.site.signatories_page import badge_svg
+from scripts.core.languages import current_language
+from scripts.core.load import DataError
+from scripts.core.strings import strings
+from scripts.signatories.export import csv_text, json_text, schema_text
+from scripts.signatories.page import badge_svg
+from scripts.signatories.records import signatories
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

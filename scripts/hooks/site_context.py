@@ -19,26 +19,21 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from scripts.data.load import (
-    DataError,
-    author_names,
-    default_language,
-    language_folder,
-    languages,
-    manifesto,
-    pdf_path,
-    strings,
-)
-from scripts.data.signatories import signatories
-from scripts.data.text import current_language, front_matter, text_parts
-from scripts.site.compact import compact_assets, compact_html, write_stylesheet
-from scripts.site.credit import credit_line
-from scripts.site.home import home
-from scripts.site.legal_pages import feed_path
-from scripts.site.menu import number_reasons
-from scripts.site.page_meta import page_meta
-from scripts.site.share import share
-from scripts.site.theme_markup import valid_theme_markup
+from scripts.changes.page import feed_path
+from scripts.core.languages import current_language, default_language, language_folder, languages
+from scripts.core.load import DataError
+from scripts.core.manifesto import author_names, manifesto, pdf_path
+from scripts.core.pages import front_matter
+from scripts.core.strings import strings
+from scripts.share.links import share
+from scripts.share.meta import page_meta
+from scripts.signatories.records import signatories
+from scripts.text.parts import text_parts
+from scripts.theme.compact import compact_assets, compact_html, write_stylesheet
+from scripts.theme.credit import credit_line
+from scripts.theme.home import home
+from scripts.theme.markup import valid_theme_markup
+from scripts.theme.menu import number_reasons
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -85,7 +80,7 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         "argument_number": next((i for i, p in enumerate(arguments, 1) if p is page), None),
         "about_page": next((p for p in pages if front_matter(p.file).get("about")), None),
         "whole_text_page": next((p for p in pages if front_matter(p.file).get("whole_text")), None),
-        # The home page's count and the invitation that ends every argument (scripts/data/signatories.py).
+        # The home page's count and the invitation that ends every argument (scripts/signatories/records.py).
         "signatories_count": len(signatories()),
         "signing_page": next((p for p in pages if front_matter(p.file).get("signing")), None),
         "signatories_page": next((p for p in pages if front_matter(p.file).get("signatories")), None),
@@ -106,7 +101,7 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
 
 
 def page_extras(context: dict[str, Any], page: Page, config: MkDocsConfig, pages: list[Page]) -> None:
-    """Head tags, share links and, on the home page, its first screen (scripts/site/)."""
+    """Head tags, share links and, on the home page, its first screen (scripts/*/page.py)."""
     mf = context["mf"]
     meta = page_meta(page, config, mf["lang"])
     mf["meta"] = meta

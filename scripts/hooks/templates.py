@@ -1,5 +1,5 @@
 """mkdocs hook: the theme's templates are compiled once per process, not once per language
-(scripts/site/templates.py)."""
+(scripts/theme/templates.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from scripts.site.templates import SHARED
+from scripts.theme.templates import SHARED
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

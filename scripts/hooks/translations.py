@@ -11,9 +11,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from scripts.checks.translations import all_states, check_translated_page, pages
-from scripts.data.load import INTERFACE, default_language, languages
-from scripts.data.text import current_language
+from scripts.core.languages import current_language, default_language, languages
+from scripts.core.strings import INTERFACE
+from scripts.translations.status import all_states, check_translated_page, pages
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -2,7 +2,7 @@
 
 mkdocs leaves folders whose names start with a dot out of docs/, so the file is written into
 the built site after the build. Its expiry is the last commit's date plus one year (not the
-build's clock; scripts/site/build_date.py): one commit always gives the same file, and any new
+build's clock; scripts/core/build_date.py): one commit always gives the same file, and any new
 commit renews it. Outside git and without SOURCE_DATE_EPOCH, the build's clock is all there is.
 """
 
@@ -14,8 +14,9 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from scripts.data.load import languages, manifesto
-from scripts.site.build_date import build_epoch
+from scripts.core.build_date import build_epoch
+from scripts.core.languages import languages
+from scripts.core.manifesto import manifesto
 
 PATH = ".well-known/security.txt"
 VALIDITY = timedelta(days=365)  # RFC 9116 2.5.5: less than a year is recommended; a year at most here

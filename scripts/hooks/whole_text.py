@@ -1,4 +1,4 @@
-"""mkdocs hook: fill the whole-text page with the text parts, in reading order (scripts/site/whole_text.py)."""
+"""mkdocs hook: fill the whole-text page with the text parts, in reading order (scripts/text/whole_text.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from scripts.data.text import is_whole_text, nav_pages, text_parts
-from scripts.site.whole_text import assemble
+from scripts.core.pages import nav_pages
+from scripts.text.parts import is_whole_text, text_parts
+from scripts.text.whole_text import assemble
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

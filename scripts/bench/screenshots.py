@@ -1,0 +1,61 @@
+"""`python -m scripts.screenshots [--out screenshots]` (`make screenshots`): what readers see.
+
+Builds the site (without PDFs) and saves, for each language, the home page, an argument page, the
+whole text and the 404 page, at 360×800 (a phone) and 1280×800 (a desktop), in the light and the
+dark scheme: PNG files named LANG-PAGE-WIDTH-SCHEME.png, in headless Debian Chromium.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from scripts.bench.site import CHROMIUM, CHROMIUM_FLAGS, compressing_server, page_url
+from scripts.build import build_site
+from scripts.core.languages import languages
+from scripts.core.paths import ROOT
+
+PAGES = {
+    "home": "index.md",
+    "argument": "arguments/1-deux-evidences-crues.md",
+    "whole-text": "texte-integral.md",
+    "404": None,
+}
+WIDTHS = [360, 1280]
+SCHEMES = ["light", "dark"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        site = Path(folder)
+        build_site(site, pdf=False)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS[1:])
+        with compressing_server(site) as base:
+            for lang in languages():
+                for name, page in PAGES.items():
+                    # One 404 page for every language (static hosts serve one): reached from a missing address.
+                    url = page_url(base, site, lang, page) if page else f"{base}{lang}/missing-page/"
+                    for width in WIDTHS:
+                        for scheme in SCHEMES:
+                            context = browser.new_context(
+                                viewport={"width": width, "height": 800}, color_scheme=scheme, locale=lang
+                            )
+                            tab = context.new_page()
+                            tab.goto(url, wait_until="networkidle")
+                            tab.screenshot(path=str(args.out / f"{lang}-{name}-{width}-{scheme}.png"))
+                            context.close()
+        browser.close()
+    print(f"{len(list(args.out.glob('*.png')))} screenshots in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""Scale of the signatories: a copy of the project with 2,000 generated organisations against one with none.
+
+Prints the site build time of each (no PDF), the time of the French PDF with and without the
+signatories appendix, and the weight of the signatories page per signatory (gzip). Generated
+organisations exist only in a temporary copy; nothing is written to data/signatories/.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from scripts.core.paths import ROOT
+
+COUNT = 2000
+TYPES = ("association", "trade_union", "public_service", "network", "collective", "research", "other")
+SYLLABLES = ("ma", "lé", "ro", "vi", "ün", "sa", "ter", "bo", "ça", "ni", "del", "ka", "zo", "ré", "ul")
+IGNORE = shutil.ignore_patterns(".venv", "node_modules", ".git", "*cache*")
+
+
+def word(n: int) -> str:
+    out = ""
+    while True:
+        out += SYLLABLES[n % len(SYLLABLES)]
+        n //= len(SYLLABLES)
+        if not n:
+            return out.capitalize()
+
+
+def generated(n: int) -> str:
+    statement = (
+        f'statement:\n  text: "Nous refusons le distanciel, signataire {n}."\n  lang: fr\n' if n % 3 == 0 else ""
+    )
+    return (
+        f'name: "Association {word(n)} {word(n * 7 + 3)}"\ntype: {TYPES[n % len(TYPES)]}\ncity: "{word(n + 11)}"\n'
+        f'country: Belgique\nwebsite: https://org{n}.example/\nsigned: "2026-01-01"\nversion: "1.0"\n{statement}'
+        'verification:\n  method: reply_from_public_address\n  date: "2026-01-02"\n'
+    )
+
+
+def copy(where: Path, count: int) -> Path:
+    project = where / f"project-{count}"
+    shutil.copytree(
+        ROOT,
+        project,
+        ignore=lambda folder, names: (
+            set(IGNORE(folder, names)) | ({"site", "reports"} & set(names) if Path(folder) == ROOT else set())
+        ),
+    )
+    for n in range(count):
+        (project / "data" / "signatories" / f"org-{n}.yml").write_text(generated(n), encoding="utf-8")
+    return project
+
+
+def timed(command: list[str], project: Path, **extra: str) -> float:
+    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", **extra}
+    start = time.perf_counter()
+    subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        results = {}
+        for count in (0, COUNT):
+            project = copy(Path(folder), count)
+            site = project / "site"
+            build = timed([sys.executable, "-m", "scripts.build", "--no-pdf", "--site-dir", str(site)], project)
+            pdf = timed([sys.executable, "-m", "scripts.pdf", str(site)], project, SOURCE_DATE_EPOCH="1700000000")
+            page = gzip.compress((site / "signataires" / "index.html").read_bytes(), compresslevel=6)
+            results[count] = (build, pdf, len(page))
+        (b0, p0, w0), (b1, p1, w1) = results[0], results[COUNT]
+        print(f"site build (no PDF): {b0:.2f} s with none, {b1:.2f} s with {COUNT} signatories (+{b1 - b0:.2f} s)")
+        print(f"PDFs (4 languages): {p0:.2f} s without the appendix's entries, {p1:.2f} s with {COUNT}")
+        print(f"signatories page (gzip): {w0} B empty, {w1} B with {COUNT}: {(w1 - w0) / COUNT:.1f} B per signatory")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

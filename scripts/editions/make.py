@@ -1,0 +1,66 @@
+"""The editions step: everything made from the built site, laid out side by side on every core.
+
+The PDFs (scripts/editions/pdf.py) and the pages' preview images (scripts/share/image.py)
+are independent of one another and each takes a share of a core: a pool of forked processes
+(WeasyPrint and Pillow hold the interpreter's lock) runs them together, and the build waits for all.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from scripts.core.languages import language_folder, language_pages, languages
+from scripts.core.manifesto import author_names
+from scripts.core.paths import ROOT
+from scripts.core.strings import strings
+from scripts.share.image import write_images
+
+Job = tuple[Callable[..., Any], tuple[Any, ...]]
+
+
+def run_side_by_side(jobs: list[Job], workers: int | None = None) -> list[Any]:
+    """Each job's result, in the jobs' order; an error in one is raised here once all have ended."""
+    workers = min(len(jobs), workers or os.cpu_count() or 1)
+    if workers <= 1:
+        return [function(*arguments) for function, arguments in jobs]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = [pool.submit(function, *arguments) for function, arguments in jobs]
+        return [future.result() for future in futures]
+
+
+def image_jobs(site_dir: Path, config: MkDocsConfig, chunks: int = 2) -> list[Job]:
+    """The preview images of every language's pages, in a few parts each so that they share the cores."""
+    jobs: list[Job] = []
+    for lang in languages(config):
+        others = [language_folder(other, config).rstrip("/") for other in languages(config) if other != lang]
+        pages = language_pages(site_dir / language_folder(lang, config), [o for o in others if o])
+        authors = strings(lang)["author_join"].join(author_names())
+        jobs += [(write_images, (pages[part::chunks], authors)) for part in range(chunks)]
+    return jobs
+
+
+def make_editions(site_dir: Path, *, pdf: bool) -> None:
+    """The preview images always; the PDFs when asked (then their sizes go into the pages' links)."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    jobs = image_jobs(site_dir, config)
+    if not pdf:
+        run_side_by_side(jobs)
+        return
+    from scripts.editions.pdf import edition_date, editions, fill_link_sizes, keep_editions, longest_first, write_pdf
+
+    todo = editions(site_dir, config)
+    todo = [todo[i] for i in longest_first(todo)]
+    date = edition_date()
+    # The PDFs first, the longest of them first: the longest jobs start at once, the images fill the gaps.
+    results = run_side_by_side([(write_pdf, (edition, date)) for edition in todo] + jobs)
+    pdfs = {edition.lang: path for edition, path in zip(todo, results[: len(todo)], strict=True)}
+    keep_editions(site_dir, pdfs)
+    fill_link_sizes(site_dir, pdfs)

@@ -1,0 +1,116 @@
+"""The press page's pieces: the six arguments, key quotations, the facts a journalist needs, how to cite.
+
+The quotations are whole paragraphs of the text, chosen by number in data/manifesto.yml
+(`key_quotes`); each language shows its own paragraph N, so a translation quotes itself.
+They are filled in once paragraphs are numbered (on_env), from the built text.
+"""
+
+from __future__ import annotations
+
+import copy
+from html import escape
+
+from bs4 import BeautifulSoup
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from scripts.citation.export import EXPORTS, MEDIA_TYPES, export_path
+from scripts.citation.reference import references_html, shown_date
+from scripts.core.addresses import pdf_enabled
+from scripts.core.languages import language_folder
+from scripts.core.links import PageContext, link
+from scripts.core.manifesto import author_names, manifesto, pdf_path
+from scripts.core.pages import front_matter
+from scripts.text.parts import text_parts
+
+QUOTES_PLACEHOLDER = '<div class="mf-quotes" data-mf-quotes="pending"></div>'
+
+
+def render_arguments(ctx: PageContext) -> str:
+    arguments = [p for p in text_parts(ctx.pages) if front_matter(p.file)["text_part"] == "argument"]
+    items = "".join(f"<li>{link(ctx.url_to(p), ctx.title(p))}</li>" for p in arguments)
+    return f'<ol class="mf-press-arguments">{items}</ol>'
+
+
+def render_facts(ctx: PageContext) -> str:
+    ui, data = ctx.ui, manifesto()
+    pub = data["first_publication"]
+    first = ui["press_first_publication_value"].format(
+        publisher=pub["publisher"], website=pub["website"], number=pub.get("number", ""), date=shown_date(ctx.lang)
+    )
+    first_links = [link(pub["url"], ui["press_first_publication_page"])]
+    if "pdf_url" in pub:
+        first_links.append(link(pub["pdf_url"], ui["press_first_publication_pdf"]))
+    facts = [
+        (ui["press_authors"], escape(ui["author_join"].join(author_names(data)))),
+        (ui["press_first_publication"], f"{escape(first)} — {' · '.join(first_links)}"),
+    ]
+    if pdf_enabled(ctx.config):
+        facts.append((ui["press_pdf"], link(ctx.url_to(pdf_path(ctx.lang)), ui["press_pdf_link"])))
+    contact = data["contact"]
+    shown = link(f"mailto:{contact['email']}", contact["email"])
+    if contact.get("placeholder"):
+        shown += Markup(' <strong class="mf-placeholder">{}</strong>').format(ui["press_contact_placeholder"])
+    facts += [(ui["press_contact"], shown), (ui["press_version"], escape(data["edition"]["version"]))]
+    rows = "".join(f"<dt>{escape(term)}</dt><dd>{value}</dd>" for term, value in facts)
+    return f'<dl class="mf-press-facts">{rows}</dl>'
+
+
+def render_cite(ctx: PageContext) -> str:
+    ui = ctx.ui
+    downloads = " · ".join(
+        link(
+            ctx.url_to(language_folder(ctx.lang, ctx.config) + export_path(ext)),
+            label,
+            type=MEDIA_TYPES[ext],
+            download="",
+        )
+        for ext, label in zip(EXPORTS, ("BibTeX", "RIS", "CSL-JSON"), strict=True)
+    )
+    references = references_html(ctx.lang, ctx.config, ctx.pages)
+    return f'<div class="mf-cite">{references}<p>{escape(ui["cite_download"])} {downloads}</p></div>'
+
+
+def paragraph_text(paragraph: BeautifulSoup) -> str:
+    """A paragraph's words as a reader would quote them: no number, no note call (the page is left as it is)."""
+    paragraph = copy.copy(paragraph)
+    for self_link in paragraph.find_all("a", class_="mf-para-link"):
+        self_link.decompose()
+    for call in paragraph.find_all("sup"):
+        call.decompose()
+    for line_break in paragraph.find_all("br"):
+        line_break.replace_with(" ")
+    # No separator between inline elements, so that no space appears before punctuation.
+    return " ".join(paragraph.get_text().split())
+
+
+def quotes_html(page: Page, ctx: PageContext, original: bool) -> str:
+    """The key quotations: paragraph N's text and a link to it, from the numbered part pages."""
+    quotes = manifesto().get("key_quotes", [])
+    wanted = [f'id="p{quote["paragraph"]}"' for quote in quotes]
+    found: dict[int, tuple[Page, BeautifulSoup]] = {}
+    for part in text_parts(ctx.pages):
+        content = part.content or ""
+        if not any(number in content for number in wanted):  # only the pages that hold a quotation are parsed
+            continue
+        for p in BeautifulSoup(content, "lxml").find_all("p", class_="mf-para"):
+            found[int(p["id"].removeprefix("p"))] = (part, p)
+    items = []
+    for quote in quotes:
+        n = quote["paragraph"]
+        if n not in found:
+            raise PluginError(
+                f"data/manifesto.yml: key_quotes: paragraph {n} does not exist in {ctx.lang}. "
+                "Fix: choose a paragraph number shown on the site (¶)."
+            )
+        part, paragraph = found[n]
+        text = paragraph_text(paragraph)
+        if original and not text.replace("\u00a0", " ").startswith(" ".join(quote["starts"].split())):
+            raise PluginError(
+                f"data/manifesto.yml: key_quotes: paragraph {n} starts “{text[:60]}…”, not “{quote['starts']}”. "
+                "Fix: give the number of the paragraph that starts with these words."
+            )
+        source = link(ctx.url_to(part, f"p{n}"), ctx.ui["press_quote_source"].format(n=n, title=ctx.title(part)))
+        items.append(f"<li><blockquote><p>{escape(text)}</p></blockquote><p>— {source}</p></li>")
+    return f'<ul class="mf-quotes">{"".join(items)}</ul>'

@@ -1,0 +1,297 @@
+"""How a signature arrives and becomes a file: the issue forms, the e-mail template, their parsing.
+
+Both routes use the same field labels, taken from each language's interface strings
+(docs/<lang>/interface.yml, `sig_field_*`): the issue form's `### Label` headings and the
+e-mail's `Label: value` lines. Whatever arrives is checked like a file written by hand
+(scripts/signatories/records.py) before anything is written.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import yaml
+
+from scripts.core.languages import languages
+from scripts.core.load import DataError
+from scripts.core.manifesto import manifesto
+from scripts.core.paths import ROOT, shown
+from scripts.core.strings import strings
+from scripts.signatories.records import FOLDER, TYPES, domain_key, name_key, problems, signatories, slug
+
+FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
+LABEL = "signature"  # every signing issue carries it; the maintainers add an approval label
+NO_RESPONSE = "_No response_"  # what GitHub writes for an empty field of an issue form
+# Form field ids, their interface string and the record field they fill.
+FIELDS = (
+    ("name", "sig_field_name"),
+    ("type", "sig_field_type"),
+    ("city", "sig_field_city"),
+    ("country", "sig_field_country"),
+    ("website", "sig_field_website"),
+    ("statement", "sig_field_statement"),
+    ("statement_lang", "sig_field_statement_lang"),
+)
+CONFIRM = ("confirm", "sig_field_confirm")
+CHECKED = re.compile(r"^\s*-\s*\[[xX]\]\s")
+
+
+class InputError(DataError):
+    """A submission that cannot become a signatory; the message says what to fix."""
+
+
+def form_path(lang: str) -> Path:
+    return FORMS / f"sign-{lang}.yml"
+
+
+def type_labels(lang: str) -> dict[str, str]:
+    ui = strings(lang)
+    return {kind: ui[f"sig_type_{kind}"] for kind in TYPES}
+
+
+def issue_form(lang: str) -> str:
+    """The issue form of one language, as GitHub reads it from .github/ISSUE_TEMPLATE/."""
+    ui = strings(lang)
+    labels = type_labels(lang)
+
+    def field(field_id: str, key: str, kind: str = "input", required: bool = True, **attributes: Any) -> dict:
+        return {
+            "type": kind,
+            "id": field_id,
+            "attributes": {"label": ui[key], **attributes},
+            "validations": {"required": required},
+        }
+
+    body = [
+        {"type": "markdown", "attributes": {"value": ui["sig_form_description"]}},
+        field("name", "sig_field_name"),
+        field("type", "sig_field_type", "dropdown", options=list(labels.values())),
+        field("city", "sig_field_city"),
+        field("country", "sig_field_country"),
+        field("website", "sig_field_website", placeholder="https://"),
+        field("statement", "sig_field_statement", "textarea", required=False),
+        field("statement_lang", "sig_field_statement_lang", required=False, placeholder=lang),
+        {
+            "type": "checkboxes",
+            "id": "confirm",
+            "attributes": {
+                "label": ui["sig_field_confirm"],
+                "options": [{"label": ui["sig_form_confirm_option"], "required": True}],
+            },
+        },
+    ]
+    form = {
+        "name": ui["sig_home_cosign"] + f" ({lang})",
+        "description": ui["sig_mail_subject"],
+        "title": ui["sig_form_title"],
+        "labels": [LABEL, f"lang-{lang}"],
+        "body": body,
+    }
+    head = f"# Generated from docs/{lang}/interface.yml by `python -m scripts.signatories forms`; do not edit.\n"
+    return head + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def mail_body(lang: str) -> str:
+    """The e-mail template of one language: an introduction, the kinds, then one `Label: ` line per field."""
+    ui = strings(lang)
+    lines = [ui["sig_mail_intro"], "", ui["sig_mail_types"].format(types=", ".join(type_labels(lang).values())), ""]
+    lines += [f"{ui[key]}: " for _, key in FIELDS]
+    return "\n".join(lines) + "\n"
+
+
+def mailto(lang: str) -> str:
+    contact = manifesto()["contact"]["email"]
+    subject = strings(lang)["sig_mail_subject"]
+    # RFC 6068: line breaks in a mailto body are CRLF.
+    return (
+        f"mailto:{contact}?subject={quote(subject)}&body={quote(mail_body(lang).replace(chr(10), chr(13) + chr(10)))}"
+    )
+
+
+def issue_url(lang: str) -> str:
+    return f"{manifesto()['repository']['url']}/issues/new?template={form_path(lang).name}"
+
+
+def _clean(value: str) -> str:
+    return unicodedata.normalize("NFC", value).strip()
+
+
+def parse_issue(body: str, lang: str) -> dict[str, str] | None:
+    """The answers of an issue-form body in one language, or None when its headings are not all there.
+
+    Headings are found in the form's order, each after the previous one: a `###` line inside an
+    answer is part of that answer unless it is exactly the next field's heading.
+    """
+    ui = strings(lang)
+    fields = [*FIELDS, CONFIRM]
+    lines = body.replace("\r\n", "\n").split("\n")
+    starts: list[int] = []
+    position = 0
+    for _, key in fields:
+        heading = f"### {ui[key]}"
+        found = next((i for i in range(position, len(lines)) if lines[i].strip() == heading), None)
+        if found is None:
+            return None
+        starts.append(found)
+        position = found + 1
+    answers: dict[str, str] = {}
+    for n, (field_id, _) in enumerate(fields):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        value = "\n".join(lines[starts[n] + 1 : end]).strip()
+        answers[field_id] = "" if value == NO_RESPONSE else value
+    return answers
+
+
+def parse_mail(body: str, lang: str) -> dict[str, str] | None:
+    """The answers of an e-mail written on the template, or None when its labels are not all there."""
+    ui = strings(lang)
+    # Longest first: a label may hold a colon of its own ("… (code : fr, nl, en, de…)").
+    labels = sorted(((ui[key] + ":", field_id) for field_id, key in FIELDS), key=lambda pair: -len(pair[0]))
+    answers: dict[str, str] = {}
+    current: str | None = None
+    for raw in body.replace("\r\n", "\n").split("\n"):
+        line = raw.removeprefix("> ").strip()  # a reply may quote the template
+        field_id = next((f for label, f in labels if line.casefold().startswith(label.casefold())), None)
+        if field_id and field_id not in answers:
+            label = next(label for label, f in labels if f == field_id)
+            current, answers[field_id] = field_id, line[len(label) :].strip()
+        elif current == "statement" and line:  # only the statement may run over several lines
+            answers["statement"] = f"{answers['statement']} {line}".strip()
+    if set(answers) != {field_id for field_id, _ in FIELDS}:
+        return None
+    answers["confirm"] = "x"  # sent from the organisation's address: verified by reply, not by a box
+    return answers
+
+
+@dataclass(frozen=True)
+class Submission:
+    lang: str
+    answers: dict[str, str]
+
+
+def parse(body: str, route: str) -> Submission:
+    """Find the language whose labels the body uses, and its answers."""
+    parser = parse_issue if route == "issue" else parse_mail
+    for lang in languages(built_only=False):
+        answers = parser(body, lang)
+        if answers is not None:
+            return Submission(lang, answers)
+    what = (
+        "`### Label` headings of a signing issue form" if route == "issue" else "`Label: value` lines of the template"
+    )
+    raise InputError(
+        f"the text does not have all the {what} in any language. "
+        "Fix: submit it with the unchanged form or e-mail template (the signing page links to both)."
+    )
+
+
+def record_from(submission: Submission, signed: str, verified_by: str, verified_on: str, note: str) -> dict[str, Any]:
+    answers = {k: _clean(v) for k, v in submission.answers.items()}
+    kinds = {
+        label.casefold(): kind for lang in languages(built_only=False) for kind, label in type_labels(lang).items()
+    }
+    kinds.update({kind: kind for kind in TYPES})
+    record: dict[str, Any] = {
+        "name": answers["name"],
+        "type": kinds.get(answers["type"].casefold(), answers["type"]),
+        "city": answers["city"],
+        "country": answers["country"],
+        "website": answers["website"],
+        "signed": signed,
+        "version": manifesto()["edition"]["version"],
+    }
+    if answers.get("statement"):
+        record["statement"] = {
+            "text": " ".join(answers["statement"].split()),
+            "lang": answers.get("statement_lang") or submission.lang,
+        }
+    record["verification"] = {"method": verified_by, "date": verified_on}
+    if note:
+        record["verification"]["note"] = _clean(note)
+    return record
+
+
+LABELS = {
+    "name": "sig_field_name",
+    "type": "sig_field_type",
+    "city": "sig_field_city",
+    "country": "sig_field_country",
+    "website": "sig_field_website",
+    "statement": "sig_field_statement",
+}
+
+
+def field_label(ui: dict[str, str], path: tuple[str | int, ...]) -> str:
+    """A problem's place as the submitter saw it: the form's label, else the data's field."""
+    first = str(path[0]) if path else ""
+    return ui[LABELS[first]] if first in LABELS else "/".join(map(str, path)) or "(form)"
+
+
+def add(
+    body: str, route: str, signed: str, verified_by: str, verified_on: str, note: str = "", folder: Path = FOLDER
+) -> Path:
+    """Check a submission against the same rules as every file, then write it; nothing is written on error."""
+    submission = parse(body, route)
+    ui = strings(submission.lang)
+    if route == "issue" and not CHECKED.match(submission.answers.get("confirm", "")):
+        raise InputError(f"«{ui['sig_field_confirm']}»: the box is not ticked. Fix: ask the organisation to confirm.")
+    record = record_from(submission, signed, verified_by, verified_on, note)
+    found = problems(record)
+    if found:
+        raise InputError("\n".join(f"«{field_label(ui, path)}»: {message}" for path, message in found))
+    existing = signatories(folder)
+    ident = slug(record["name"], record["website"])
+    taken = {r["id"] for r in existing}
+    base, n = ident, 2
+    while ident in taken:
+        ident, n = f"{base}-{n}", n + 1
+    path = folder / f"{ident}.yml"
+    for other in existing:
+        same = [
+            what
+            for what, key in (("website domain", domain_key), ("name", name_key))
+            if key(other["website" if what == "website domain" else "name"])
+            == key(record["website" if what == "website domain" else "name"])
+        ]
+        if same:
+            raise InputError(
+                f"«{record['name']}» has already signed: {shown(folder / (other['id'] + '.yml'))} "
+                f"(same {' and '.join(same)}). Fix: nothing to add; to replace it, withdraw it first."
+            )
+    write_atomically(path, signatory_yaml(record))
+    return path
+
+
+def signatory_yaml(record: dict[str, Any]) -> str:
+    head = "# A co-signing organisation. Schema: data/schemas/signatory.schema.json.\n"
+    # safe_dump quotes whatever YAML would read otherwise (": ", "---", "{{", dates, versions).
+    return head + yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """The whole file or none: written beside its place, then renamed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def withdraw(ident: str, folder: Path = FOLDER) -> Path:
+    path = folder / f"{ident}.yml"
+    if not path.is_file():
+        known = ", ".join(p.stem for p in sorted(folder.glob("*.yml"))) or "none"
+        raise InputError(f"{shown(path)}: no such signatory. Fix: give one of these ids: {known}.")
+    path.unlink()
+    return path

@@ -1,0 +1,109 @@
+"""The home page's first screen: the title and the authors, what the text asks in their own words, the ways in.
+
+All of it is the template's (overrides/main.html), outside the numbered text: anything added to
+the page's content would be numbered as a paragraph and copied into the whole text and the PDF.
+The demand is quoted from the built text itself, paragraph `demand.paragraph` of data/manifesto.yml,
+so each language quotes its own translation, exactly, with a link to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, Tag
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from scripts.core.languages import current_language, default_language
+from scripts.core.links import PageContext
+from scripts.core.manifesto import manifesto
+from scripts.core.pages import front_matter
+from scripts.text.parts import text_parts
+
+
+@dataclass(frozen=True)
+class Home:
+    head: Markup  # the page's own title and byline (the authors' Markdown)
+    rest: Markup  # the rest of the page: the introduction
+    demand: str
+    demand_number: int
+    demand_url: str
+    year: str
+    cite_url: str | None
+    sign_page: Page | None
+
+
+def split_head(html: str) -> tuple[str, str]:
+    """The page's heading and byline apart from what follows them."""
+    soup = BeautifulSoup(html, "lxml")  # the page's own HTML, as page_html.py wrote it with lxml
+    head = [node for node in (soup.find("h1"), soup.find("p", class_="byline")) if node is not None]
+    for node in head:
+        node.extract()
+    return "".join(map(str, head)), soup.body.decode_contents() if soup.body else ""
+
+
+def quoted_text(paragraph: Tag) -> str:
+    """A paragraph's words without its self-link and note calls, its no-break spaces kept (« évolution »)."""
+    for skipped in [*paragraph.find_all("a", class_="mf-para-link"), *paragraph.find_all("sup")]:
+        skipped.decompose()
+    for line_break in paragraph.find_all("br"):
+        line_break.replace_with(" ")
+    return re.sub(r"[ \t\r\n]+", " ", paragraph.get_text()).strip()
+
+
+def demand(ctx: PageContext) -> tuple[Page, int, str]:
+    """The paragraph that states what the text asks, from the numbered parts; checked against the original."""
+    wanted = manifesto()["demand"]
+    n = wanted["paragraph"]
+    for part in text_parts(ctx.pages):
+        content = part.content or ""
+        found = (
+            BeautifulSoup(content, "lxml").find("p", class_="mf-para", id=f"p{n}")
+            if f'id="p{n}"' in content  # only the page that holds it is parsed
+            else None
+        )
+        if found is None:
+            continue
+        text = quoted_text(found)
+        original = ctx.lang == default_language(ctx.config) == manifesto()["language"]
+        if original and not text.replace("\u00a0", " ").startswith(" ".join(wanted["starts"].split())):
+            raise PluginError(
+                f"data/manifesto.yml: demand: paragraph {n} starts “{text[:60]}…”, not “{wanted['starts']}”. "
+                "Fix: give the number of the paragraph that starts with these words."
+            )
+        return part, n, text
+    raise PluginError(
+        f"data/manifesto.yml: demand: paragraph {n} does not exist in {ctx.lang}. "
+        "Fix: choose a paragraph number shown on the site (¶)."
+    )
+
+
+def cite_target(ctx: PageContext) -> str | None:
+    """The heading above the first reference block (`<!-- data: cite -->`) in the navigation (a page title counts)."""
+    for page in ctx.pages:
+        if 'class="mf-cite"' not in (page.content or ""):
+            continue
+        block = BeautifulSoup(page.content or "", "lxml").find("div", class_="mf-cite")
+        heading = block.find_previous(["h1", "h2", "h3"]) if block else None
+        return ctx.url_to(page, heading["id"] if heading and heading.get("id") else "")
+    return None
+
+
+def home(page: Page, pages: list[Page], config: MkDocsConfig, ui: dict[str, str]) -> Home:
+    ctx = PageContext(lang=current_language(config), ui=ui, page=page, pages=pages, config=config)
+    part, n, text = demand(ctx)
+    head, rest = split_head(page.content or "")
+    return Home(
+        # The page's own HTML, rendered by Markdown from docs/ (escaped there).
+        head=Markup(head),
+        rest=Markup(rest),
+        demand=text,
+        demand_number=n,
+        demand_url=ctx.url_to(part, f"p{n}"),
+        year=manifesto()["first_publication"]["date"][:4],
+        cite_url=cite_target(ctx),
+        sign_page=next((p for p in pages if front_matter(p.file).get("signing")), None),
+    )
