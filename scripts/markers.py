@@ -1,7 +1,7 @@
-"""Pages rendered from data: a marker in the Markdown is replaced by generated HTML (hook: hooks/data_pages.py).
+"""Pages rendered from data: a marker in the Markdown is replaced by HTML that a concern renders from the data.
 
 `<!-- data: NAME -->` on a line of its own; the names are the keys of RENDERERS. An unknown
-marker stops the build. The registry (data/sources.yml) is checked before anything is built.
+marker stops the build. Each renderer lives in its concern's `page.py`; this table says which.
 """
 
 from __future__ import annotations
@@ -16,13 +16,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from scripts.changes import page as changes_page
-from scripts.core.languages import current_language, default_language
 from scripts.core.links import PageContext
-from scripts.core.manifesto import manifesto
-from scripts.core.pages import nav_pages
-from scripts.core.strings import strings
 from scripts.legal import pages as legal_pages
-from scripts.press.page import QUOTES_PLACEHOLDER, quotes_html, render_arguments, render_cite, render_facts
+from scripts.press.page import QUOTES_EMPTY, render_arguments, render_cite, render_facts
 from scripts.signatories.page import render_badge, render_downloads, render_sign_ways, render_signatories
 from scripts.sources.page import render_sources
 
@@ -37,8 +33,8 @@ RENDERERS: dict[str, Callable[[PageContext], str]] = {
     "signatories": render_signatories,
     "signatories-downloads": render_downloads,
     "signatories-badge": render_badge,
-    # Paragraphs are numbered after every page is rendered: the quotations are filled in on_env.
-    "press-quotes": lambda ctx: QUOTES_PLACEHOLDER,
+    # The quotations' list, empty until every page of the text is rendered (press/page.py fill_quotes).
+    "press-quotes": lambda ctx: QUOTES_EMPTY,
     # The legal pages and the changes page (data/publisher.yml, data/changes.yml).
     "publisher": legal_pages.render_publisher,
     "controller": legal_pages.render_controller,
@@ -53,13 +49,8 @@ RENDERERS: dict[str, Callable[[PageContext], str]] = {
 }
 
 
-def context(page: Page, config: MkDocsConfig, files: Files) -> PageContext:
-    lang = current_language(config)
-    return PageContext(lang=lang, ui=strings(lang), page=page, pages=nav_pages(files, config), config=config)
-
-
 def replace_markers(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    page_context = cache(lambda: context(page, config, files))  # once for all the page's markers, if any
+    page_context = cache(lambda: PageContext.of(page, config, files))  # once for all the page's markers, if any
 
     def render(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -72,12 +63,3 @@ def replace_markers(markdown: str, page: Page, config: MkDocsConfig, files: File
         return "\n" + RENDERERS[name](page_context()) + "\n"
 
     return MARKER.sub(render, markdown)
-
-
-def fill_quotes(pages: list[Page], config: MkDocsConfig, files: Files) -> None:
-    """The press quotations, once paragraphs are numbered; quoted from the original only on the original's pages."""
-    original = current_language(config) == default_language(config) == manifesto()["language"]
-    for page in pages:
-        if page.content and QUOTES_PLACEHOLDER in page.content:
-            quotes = quotes_html(page, context(page, config, files), original)
-            page.content = page.content.replace(QUOTES_PLACEHOLDER, quotes)

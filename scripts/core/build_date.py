@@ -26,3 +26,15 @@ def build_epoch() -> int | None:
     """SOURCE_DATE_EPOCH when set, else the last commit's time; None when neither is known."""
     given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     return int(given) if given.isdigit() else last_commit_epoch()
+
+
+def date_the_build() -> None:
+    """Set SOURCE_DATE_EPOCH to the last commit's time when it is not set, before mkdocs dates anything.
+
+    Without it, mkdocs dates the sitemap (<lastmod>) and stamps sitemap.xml.gz with the day of the
+    build. Outside a git checkout and without SOURCE_DATE_EPOCH, the build keeps mkdocs' own date.
+    """
+    if not os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        epoch = last_commit_epoch()
+        if epoch is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = str(epoch)

@@ -11,10 +11,13 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from scripts.core.pages import body, front_matter, in_language
+from scripts.core.languages import current_language
+from scripts.core.pages import body, front_matter, in_language, nav_pages
+from scripts.core.strings import strings
 
 # Links that are not cited sources but services: the signing forms, signatories' own websites, the
 # badge's address, share targets. The weekly external check leaves them out (they are not the
@@ -31,6 +34,12 @@ class PageContext:
     page: Page
     pages: list[Page]
     config: MkDocsConfig
+
+    @classmethod
+    def of(cls, page: Page, config: MkDocsConfig, files: Files) -> PageContext:
+        """The context of a page of the language being built, from the event's own arguments."""
+        lang = current_language(config)
+        return cls(lang=lang, ui=strings(lang), page=page, pages=nav_pages(files, config), config=config)
 
     def src(self, page: Page) -> str:
         """A page's path inside its language folder (the same in every language)."""

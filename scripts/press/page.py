@@ -12,19 +12,22 @@ from html import escape
 
 from bs4 import BeautifulSoup
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from scripts.citation.export import EXPORTS, MEDIA_TYPES, export_path
 from scripts.citation.reference import references_html, shown_date
 from scripts.core.addresses import pdf_enabled
-from scripts.core.languages import language_folder
+from scripts.core.languages import current_language, default_language, language_folder
 from scripts.core.links import PageContext, link
 from scripts.core.manifesto import author_names, manifesto, pdf_path
 from scripts.core.pages import front_matter
 from scripts.text.parts import text_parts
 
-QUOTES_PLACEHOLDER = '<div class="mf-quotes" data-mf-quotes="pending"></div>'
+# The quotations' list as the marker leaves it: filled once every page of the text is numbered.
+QUOTES_EMPTY = '<ul class="mf-quotes"></ul>'
 
 
 def render_arguments(ctx: PageContext) -> str:
@@ -114,3 +117,13 @@ def quotes_html(page: Page, ctx: PageContext, original: bool) -> str:
         source = link(ctx.url_to(part, f"p{n}"), ctx.ui["press_quote_source"].format(n=n, title=ctx.title(part)))
         items.append(f"<li><blockquote><p>{escape(text)}</p></blockquote><p>— {source}</p></li>")
     return f'<ul class="mf-quotes">{"".join(items)}</ul>'
+
+
+def fill_quotes(pages: list[Page], config: MkDocsConfig, files: Files) -> None:
+    """The press quotations, once every page of the text is rendered and numbered (on_env); checked
+    against the original's words only on the original's pages."""
+    original = current_language(config) == default_language(config) == manifesto()["language"]
+    for page in pages:
+        if page.content and QUOTES_EMPTY in page.content:
+            quotes = quotes_html(page, PageContext.of(page, config, files), original)
+            page.content = page.content.replace(QUOTES_EMPTY, quotes)

@@ -25,6 +25,7 @@ from scripts.checks.generated import write_or_check
 from scripts.core.paths import ROOT
 
 TRIMMED = ROOT / "docs" / "assets" / "material-trimmed.css"
+PURGE_SCRIPT = Path(__file__).with_name("trim_css.mjs")  # PurgeCSS, run by Node
 STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 HEADER = (
     "/* Material for MkDocs {version} (MIT License, Martin Donath): the rules of its main and palette\n"
@@ -53,9 +54,7 @@ def trimmed_css(site: Path) -> str:
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as file:
         json.dump(options, file)
         file.flush()
-        run = subprocess.run(
-            ["node", str(Path(__file__).with_name("trim_css.mjs")), file.name], capture_output=True, text=True, check=True
-        )
+        run = subprocess.run(["node", str(PURGE_SCRIPT), file.name], capture_output=True, text=True, check=True)
     version = material.__version__ if hasattr(material, "__version__") else ""
     css = re.sub(r"/\*# sourceMappingURL=[^*]*\*/", "", run.stdout)
     css = css.strip().removeprefix('@charset "UTF-8";')  # the file is served as UTF-8; the notice comes first

@@ -1,4 +1,4 @@
-"""mkdocs hook: the signatories are checked before the build, and exported after it.
+"""The signatories' step in the build: the exports and each language's badge, written after the build.
 
 Writes signatories.json, its schema and signatories.csv at the site's root, and each
 language's badge (badges/cosigned-<lang>.svg). Withdrawing a file removes the organisation
@@ -10,25 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 
 from scripts.core.languages import current_language
-from scripts.core.load import DataError
 from scripts.core.strings import strings
 from scripts.signatories.export import csv_text, json_text, schema_text
 from scripts.signatories.page import badge_svg
-from scripts.signatories.records import signatories
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    try:
-        signatories()
-    except DataError as error:
-        raise PluginError(str(error)) from None
-    return config
-
-
-def on_post_build(config: MkDocsConfig) -> None:
+def write_exports(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     site.mkdir(parents=True, exist_ok=True)
     files = {

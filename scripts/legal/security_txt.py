@@ -1,4 +1,4 @@
-"""mkdocs hook: /.well-known/security.txt (RFC 9116), from the contact in data/manifesto.yml.
+"""/.well-known/security.txt (RFC 9116), from the contact in data/manifesto.yml.
 
 mkdocs leaves folders whose names start with a dot out of docs/, so the file is written into
 the built site after the build. Its expiry is the last commit's date plus one year (not the
@@ -34,7 +34,7 @@ def security_txt(email: str, placeholder: bool, langs: list[str], site_url: str,
     return "\n".join(lines) + "\n"
 
 
-def on_post_build(config: MkDocsConfig) -> None:
+def write_security_txt(config: MkDocsConfig) -> None:
     contact = manifesto()["contact"]
     # Without a commit date, today's date (not the time of day): two builds of one day give one file.
     epoch = build_epoch() or int(time.time()) // 86400 * 86400

@@ -1,7 +1,5 @@
-"""mkdocs hook: a missing translated page, or one whose notes differ from the original's, stops the build.
-
-Runs first (mkdocs.yml `hooks:`), so the error names the translated page before anything else fails.
-"""
+"""The translations' steps in the build: a missing translated page, or one whose notes differ from
+the original's, stops the build before anything else fails, naming the translated page."""
 
 from __future__ import annotations
 
@@ -9,15 +7,14 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
 
 from scripts.core.languages import current_language, default_language, languages
 from scripts.core.strings import INTERFACE
 from scripts.translations.status import all_states, check_translated_page, pages
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Every page of the original exists in every built language, before anything is built."""
+def check_every_page_is_translated(config: MkDocsConfig) -> None:
+    """Every page of the original, and the interface strings, exist in every built language."""
     docs = Path(config.docs_dir)
     langs = languages(config)
     missing = [(s.lang, s.page) for s in all_states(docs, langs) if s.state == "missing"]
@@ -30,16 +27,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 for lang, page in missing
             )
         )
-    return config
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Checked before any page is rendered, so the error names the translated page itself."""
+def check_translated_pages(config: MkDocsConfig) -> None:
+    """The language being built keeps the original's notes, page by page (checked before any page is rendered)."""
     lang, source_lang = current_language(config), default_language(config)
-    if lang != source_lang:
-        docs = Path(config.docs_dir)
-        for page in pages(docs, source_lang):
-            check_translated_page(
-                docs / lang / page, docs / source_lang / page, f"docs/{lang}/{page}", f"docs/{source_lang}/{page}"
-            )
-    return files
+    if lang == source_lang:
+        return
+    docs = Path(config.docs_dir)
+    for page in pages(docs, source_lang):
+        check_translated_page(
+            docs / lang / page, docs / source_lang / page, f"docs/{lang}/{page}", f"docs/{source_lang}/{page}"
+        )
