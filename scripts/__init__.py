@@ -1,0 +1,1 @@
+"""The Python that builds, checks and publishes the site: one package per concern (scripts/README.md)."""

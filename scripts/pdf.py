@@ -8,7 +8,7 @@ from pathlib import Path
 
 from scripts.core.load import DataError
 from scripts.core.paths import ROOT, shown
-from scripts.editions.pdf import make_pdfs
+from scripts.editions.make import make_pdfs
 from scripts.editions.print_html import PrintError
 
 

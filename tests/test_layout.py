@@ -1,4 +1,5 @@
-"""The code's layout holds: hooks are loaded by mkdocs alone and keep nothing between builds."""
+"""The code's layout holds: one package per concern, a small core beneath them, and one hooks module,
+loaded by mkdocs alone, that keeps nothing between builds."""
 
 from __future__ import annotations
 
@@ -8,50 +9,97 @@ from pathlib import Path
 from scripts.core.languages import mkdocs_config
 from scripts.core.paths import ROOT
 
-HOOKS = ROOT / "scripts" / "hooks"
+SCRIPTS = ROOT / "scripts"
+HOOKS = SCRIPTS / "hooks.py"
+LONGEST_MODULE = 400  # lines
 
 
 def python_files() -> list[Path]:
-    return sorted([*(ROOT / "scripts").rglob("*.py"), *(ROOT / "tests").rglob("*.py")])
+    return sorted([*SCRIPTS.rglob("*.py"), *(ROOT / "tests").rglob("*.py")])
 
 
-def test_no_code_imports_a_hook_module() -> None:
-    """mkdocs loads each hook by its path; an import by name would make a second copy of the module."""
-    offenders = []
-    for path in python_files():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = []
-            if isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
-            elif isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            if any(n == "scripts.hooks" or n.startswith("scripts.hooks.") for n in names):
-                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+def imported_modules(path: Path) -> list[tuple[int, str]]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found += [(node.lineno, node.module), *((node.lineno, f"{node.module}.{a.name}") for a in node.names)]
+        elif isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names]
+    return found
+
+
+def test_no_code_imports_the_hooks_module() -> None:
+    """mkdocs loads the hooks module by its path; an import by name would make a second copy of it."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in python_files()
+        for line, name in imported_modules(path)
+        if name == "scripts.hooks" or name.startswith("scripts.hooks.")
+    ]
     assert offenders == []
 
 
-def test_hook_modules_keep_no_state_between_builds() -> None:
-    """A hook takes what it needs from the event's arguments: no module-level list, dict or set to fill
+def test_the_hooks_module_keeps_no_state_between_builds() -> None:
+    """A step takes what it needs from the event's arguments: no module-level list, dict or set to fill
     (UPPER_CASE tables are constants, filled once where they are written)."""
     mutable = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)
     found = []
-    hooks = sorted(HOOKS.glob("*.py"))
-    assert len(hooks) > 1, f"no hook module in {HOOKS}"
-    for path in hooks:
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
-            targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
-            if all(isinstance(t, ast.Name) and t.id.isupper() for t in targets):
-                continue
-            if isinstance(value, mutable) or (
-                isinstance(value, ast.Call) and getattr(value.func, "id", "") in {"list", "dict", "set"}
-            ):
-                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    for node in ast.parse(HOOKS.read_text(encoding="utf-8")).body:
+        value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+        if all(isinstance(t, ast.Name) and t.id.isupper() for t in targets):
+            continue
+        if isinstance(value, mutable) or (
+            isinstance(value, ast.Call) and getattr(value.func, "id", "") in {"list", "dict", "set"}
+        ):
+            found.append(f"scripts/hooks.py:{node.lineno}")
     assert found == []
 
 
-def test_every_hook_module_is_listed_in_mkdocs_yml_and_nothing_else() -> None:
-    listed = mkdocs_config()["hooks"]
-    on_disk = {f"scripts/hooks/{p.name}" for p in HOOKS.glob("*.py") if p.name != "__init__.py"}
-    assert set(listed) == on_disk
-    assert len(listed) == len(set(listed))
+def test_mkdocs_yml_lists_the_one_hooks_module() -> None:
+    assert mkdocs_config()["hooks"] == ["scripts/hooks.py"]
+    assert HOOKS.is_file()
+
+
+def test_every_event_translates_data_errors_and_keeps_the_plugins_order() -> None:
+    """Each mkdocs event of the hooks module passes through the one translation of data errors, and none
+    sets its own priority: static-i18n's priorities decide when the other languages are built."""
+    tree = ast.parse(HOOKS.read_text(encoding="utf-8"))
+    events = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("on_")]
+    assert len(events) >= 10
+    for event in events:
+        decorators = [ast.unparse(d) for d in event.decorator_list]
+        assert decorators == ["data_errors"], f"{event.name}: {decorators}"
+    assert "event_priority" not in HOOKS.read_text(encoding="utf-8")
+
+
+def test_no_module_is_longer_than_the_limit() -> None:
+    long = {
+        str(path.relative_to(ROOT)): n
+        for path in SCRIPTS.rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > LONGEST_MODULE
+    }
+    assert long == {}
+
+
+def test_the_core_imports_no_concern() -> None:
+    """Imports run downward: the concerns use the core, never the reverse."""
+    upward = [
+        f"{path.relative_to(ROOT)}:{line}: {name}"
+        for path in (SCRIPTS / "core").glob("*.py")
+        for line, name in imported_modules(path)
+        if name.startswith("scripts.") and not name.startswith("scripts.core")
+    ]
+    assert upward == []
+
+
+def test_every_schema_is_in_data_schemas() -> None:
+    """The formats' documentation in one place, not inside the code's folders."""
+    assert sorted(p.name for p in ROOT.glob("scripts/**/*.schema.json")) == []
+    assert (ROOT / "data" / "schemas" / "manifesto.schema.json").is_file()
+
+
+def test_no_folder_is_named_for_a_build_phase() -> None:
+    """Folders name what a reader could look for (signatories, citation…), not when the build runs it."""
+    folders = {p.name for p in SCRIPTS.iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert folders.isdisjoint({"data", "site", "hooks"}), folders

@@ -38,7 +38,8 @@ from pypdf import PdfReader
 from scripts.build import build_site
 from scripts.core.languages import built_page, languages
 from scripts.core.paths import ROOT
-from scripts.editions.pdf import edition_date, editions, write_pdf, write_pdfs
+from scripts.editions.make import write_pdfs
+from scripts.editions.pdf import edition_date, editions, write_pdf
 
 SAMPLE_PAGES = ["index.md", "arguments/1-deux-evidences-crues.md", "texte-integral.md"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,7 +19,7 @@ def mkdocs_config() -> dict[str, Any]:
     return _parse_mkdocs_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
-@cache
+@lru_cache(maxsize=4)  # keyed by the file's text: bounded under `make serve`
 def _parse_mkdocs_config(text: str) -> dict[str, Any]:
     return yaml_load(text)
 

@@ -109,7 +109,8 @@ def _read_checked(path: Path, mtime_ns: int, size: int, schema_name: str) -> Any
     return _parse_checked(path, path.read_text(encoding="utf-8"), schema_name)
 
 
-@cache
+# Bounded, like every cache keyed by a file's content: `make serve` adds an entry at each edit.
+@lru_cache(maxsize=4096)
 def _parse_checked(path: Path, text: str, schema_name: str) -> Any:
     try:
         data = yaml.load(text, Loader=SAFE_LOADER)

@@ -1,0 +1,1 @@
+"""What is made from the built site: the PDFs and preview images, side by side."""

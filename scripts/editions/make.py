@@ -21,6 +21,15 @@ from scripts.core.languages import language_folder, language_pages, languages
 from scripts.core.manifesto import author_names
 from scripts.core.paths import ROOT
 from scripts.core.strings import strings
+from scripts.editions.pdf import (
+    Edition,
+    edition_date,
+    editions,
+    fill_link_sizes,
+    keep_editions,
+    longest_first,
+    write_pdf,
+)
 from scripts.share.image import write_images
 
 Job = tuple[Callable[..., Any], tuple[Any, ...]]
@@ -47,20 +56,33 @@ def image_jobs(site_dir: Path, config: MkDocsConfig, chunks: int = 2) -> list[Jo
     return jobs
 
 
-def make_editions(site_dir: Path, *, pdf: bool) -> None:
-    """The preview images always; the PDFs when asked (then their sizes go into the pages' links)."""
+def make_editions(site_dir: Path, *, pdf: bool, images: bool = True) -> list[Path]:
+    """The preview images (unless `images` is false) and, when asked, every language's PDF, also at its
+    edition's address, with their sizes written into the pages' links. Returns the PDFs, by language."""
     config = load_config(str(ROOT / "mkdocs.yml"))
-    jobs = image_jobs(site_dir, config)
+    jobs = image_jobs(site_dir, config) if images else []
     if not pdf:
         run_side_by_side(jobs)
-        return
-    from scripts.editions.pdf import edition_date, editions, fill_link_sizes, keep_editions, longest_first, write_pdf
-
+        return []
     todo = editions(site_dir, config)
-    todo = [todo[i] for i in longest_first(todo)]
+    order = longest_first(todo)
     date = edition_date()
     # The PDFs first, the longest of them first: the longest jobs start at once, the images fill the gaps.
-    results = run_side_by_side([(write_pdf, (edition, date)) for edition in todo] + jobs)
-    pdfs = {edition.lang: path for edition, path in zip(todo, results[: len(todo)], strict=True)}
+    results = run_side_by_side([(write_pdf, (todo[i], date)) for i in order] + jobs)
+    paths = dict(zip(order, results[: len(todo)], strict=True))
+    pdfs = {edition.lang: paths[i] for i, edition in enumerate(todo)}
     keep_editions(site_dir, pdfs)
     fill_link_sizes(site_dir, pdfs)
+    return list(pdfs.values())
+
+
+def make_pdfs(site_dir: Path) -> list[Path]:
+    """Every language's PDF into a site already built (its preview images are there)."""
+    return make_editions(site_dir, pdf=True, images=False)
+
+
+def write_pdfs(todo: list[Edition], date: str, workers: int | None = None) -> list[Path]:
+    """The editions' PDFs alone, side by side, in the editions' order (the benchmark's measure)."""
+    order = longest_first(todo)
+    paths = run_side_by_side([(write_pdf, (todo[i], date)) for i in order], workers)
+    return [path for _, path in sorted(zip(order, paths, strict=True))]

@@ -22,7 +22,6 @@ from urllib.parse import urljoin
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.utils import meta
@@ -278,25 +277,6 @@ def keep_editions(site_dir: Path, pdfs: dict[str, Path], archive: Path = ARCHIVE
             shutil.copyfile(source, target)
             kept.append(target)
     return kept
-
-
-def make_pdfs(site_dir: Path) -> list[Path]:
-    """Every language's PDF into the built site (also at its edition's address), and their sizes into its links."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    todo = editions(site_dir, config)
-    pdfs = dict(zip([e.lang for e in todo], write_pdfs(todo, edition_date()), strict=True))
-    keep_editions(site_dir, pdfs)
-    fill_link_sizes(site_dir, pdfs)
-    return list(pdfs.values())
-
-
-def write_pdfs(todo: list[Edition], date: str, workers: int | None = None) -> list[Path]:
-    """The editions' PDFs laid out side by side, one process per core (scripts/editions/make.py)."""
-    from scripts.editions.make import run_side_by_side
-
-    order = longest_first(todo)
-    paths = run_side_by_side([(write_pdf, (todo[i], date)) for i in order], workers)
-    return [path for _, path in sorted(zip(order, paths, strict=True))]
 
 
 def layout_work(edition: Edition) -> int:

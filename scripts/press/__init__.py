@@ -1,0 +1,1 @@
+"""The press page: arguments, key quotations, facts and how to cite."""

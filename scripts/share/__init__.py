@@ -1,0 +1,1 @@
+"""Sharing and being found: page metadata, share links, preview images, robots.txt."""

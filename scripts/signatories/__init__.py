@@ -1,0 +1,1 @@
+"""The organisations that co-sign: records, intake (issue forms, e-mail), pages, exports, commands."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from itertools import groupby
 from typing import Any
 from urllib.parse import urlsplit
@@ -35,7 +35,7 @@ def collator() -> Collator:
     return Collator()
 
 
-@cache
+@lru_cache(maxsize=8192)  # one key per name: bounded under `make serve`
 def _sort_key(name: str) -> tuple[int, ...]:
     return collator().sort_key(name)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -199,7 +199,7 @@ def signatories(folder: Path = FOLDER) -> list[dict[str, Any]]:
     return _load(folder, _state(folder), manifesto()["edition"]["version"])
 
 
-@cache
+@lru_cache(maxsize=4)  # keyed by the folder's state: bounded under `make serve`
 def _load(folder: Path, state: tuple[tuple[str, int, int], ...], version: str) -> list[dict[str, Any]]:
     errors: list[str] = []
     records: list[tuple[Path, dict[str, Any]]] = []

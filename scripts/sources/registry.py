@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +112,7 @@ def sources() -> list[Entry]:
     return _sources(SOURCES.read_text(encoding="utf-8"), inputs)
 
 
-@cache
+@lru_cache(maxsize=4)  # keyed by the files' state: bounded under `make serve`
 def _sources(registry: str, pages: tuple[tuple[str, int, int], ...]) -> list[Entry]:
     return load_sources()
 

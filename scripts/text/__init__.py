@@ -1,0 +1,1 @@
+"""The authors' text: its parts, the whole-text page, original note numbers, French spacing, paragraph numbers."""

@@ -1,0 +1,1 @@
+"""Translations kept in step with the original: status, checks in the build, commands."""
