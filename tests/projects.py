@@ -14,7 +14,7 @@ from scripts.core.paths import ROOT
 from scripts.core.strings import INTERFACE
 from scripts.translations.status import stamp
 
-# Build output and tools at the project's top only (scripts/site/ is code), caches anywhere.
+# Build output and tools at the project's top only (scripts/ is code), caches anywhere.
 TOP_LEVEL_IGNORED = {".venv", "site", "node_modules", ".git", "reports"}
 CACHES = shutil.ignore_patterns("*cache*")
 

@@ -97,7 +97,7 @@ def load_checked(path: Path, schema_name: str) -> Any:
     """
     if not path.is_file():
         raise DataError(
-            f"{shown(path)}: file missing. Fix: create it (format: scripts/data/schemas/{schema_name}.schema.json)."
+            f"{shown(path)}: file missing. Fix: create it (format: data/schemas/{schema_name}.schema.json)."
         )
     stat = path.stat()
     return _read_checked(path, stat.st_mtime_ns, stat.st_size, schema_name)
