@@ -1,4 +1,4 @@
-"""Turn a built page's article into markup for print (used by scripts/pdf.py).
+"""Turn a built page's article into markup for print (used by scripts/editions/pdf.py).
 
 What a screen needs and paper does not goes (self-links, back-links); each footnote's
 content moves to where it is called, as WeasyPrint's `float: footnote` requires, keeping

@@ -90,7 +90,7 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         "lang": lang,
         # The home page offers each language's link in that language (shown by assets/offer.js).
         "language_offers": {code: strings(code)["language_offer"] for code in languages(config)},
-        # The printable edition of this language; scripts/pdf.py writes its size into the link after the build.
+        # The printable edition of this language; scripts/editions/pdf.py writes its size into the link after the build.
         "pdf_path": pdf_path(lang, data),
         "sign_page": next((p for p in pages if front_matter(p.file).get("signing")), None),
         # Every page's footer: the edition, and the pages marked `footer: true` (changes, legal pages).
