@@ -23,7 +23,7 @@ venv: $(STAMP)
 ## build: the site into site/ (strict: a broken link, anchor, note or datum stops it), then one PDF
 ## per language into site/pdf/ (skip the PDFs for a quick build: BUILD_PDF=false make build)
 build: $(STAMP) build-deps
-	$(PY) -m scripts.build
+	$(PY) -m scripts build
 
 ## serve: live preview on http://127.0.0.1:8000/
 serve: $(STAMP)
@@ -35,40 +35,44 @@ test: $(STAMP) node_modules/.installed system-deps
 
 ## translations: status of every page in every language (up to date, outdated, stale, missing)
 translations: $(STAMP)
-	$(PY) -m scripts.translations status
+	$(PY) -m scripts translations status
 
 ## check-links: internal links and anchors of the built site (offline; the tests run it too)
 check-links: build
-	$(PY) -m scripts.links site
+	$(PY) -m scripts check-links site
 
 ## check-links-external: every registered URL and external link; report in reports/
 ## (exit 0 no dead link, 1 a dead link, 2 could not run, 3 no network)
 check-links-external: build
-	$(PY) -m scripts.external_links --site-dir site --report-dir reports
+	$(PY) -m scripts check-links-external --site-dir site --report-dir reports
 
 ## publish-check: placeholders and unverified facts in data/ a publisher should settle
 ## (exit 0 none blocks, 1 a placeholder is left and ALLOW_PLACEHOLDERS is not true, 2 unreadable data)
+# The recipe is the command alone, with nothing after it, so the recipe exits with the command's own code
+# and make prints it ("Error 1", "Error 2"). make's own exit status, though, is 2 for any failed recipe
+# (GNU make exits only 0, 2, or 1 under `make -q`): it cannot hand 1 and 2 on. A script that acts on the
+# code runs `.venv/bin/python -m scripts publish-check` itself, as .github/workflows/deploy.yml does.
 publish-check: $(STAMP)
-	$(PY) -m scripts.publish_check
+	$(PY) -m scripts publish-check
 
 ## cff: write CITATION.cff from data/manifesto.yml (the tests verify it is up to date)
 cff: $(STAMP)
-	$(PY) -m scripts.citation cff
+	$(PY) -m scripts cff
 
 ## bench: build time, page weight (first and repeat view in Chromium, gzip), Lighthouse mobile scores,
 ## each PDF's time, size and pages (median of 3 runs)
 bench: $(STAMP) node_modules/.installed system-deps
-	$(PY) -m scripts.bench
-	$(PY) -m scripts.bench_signatories
+	$(PY) -m scripts bench
+	$(PY) -m scripts bench-signatories
 
 ## screenshots: home, an argument, the whole text and the 404 page of each language, phone and desktop,
 ## light and dark, into screenshots/
 screenshots: $(STAMP) system-deps
-	$(PY) -m scripts.screenshots
+	$(PY) -m scripts screenshots
 
 ## trim-css: rewrite docs/assets/material-trimmed.css, the theme's rules the pages use (needs npm's PurgeCSS)
 trim-css: $(STAMP) node_modules/.installed
-	$(PY) -m scripts.trim_css
+	$(PY) -m scripts trim-css
 
 lint: $(STAMP)
 	$(PY) -m ruff check scripts tests

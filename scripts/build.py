@@ -1,6 +1,10 @@
 """Build the site into site/ (or the folder given with --site-dir), in strict mode, then its PDFs.
 
-The PDF step (scripts/pdf.py) reads the pages mkdocs has just built. Skip it for a quick
+`python -m scripts build [--site-dir DIR] [--no-pdf] [--deploy]` (`make build`). The command is
+registered here, beside build_site() which the tests and the bench import, and not in a package's
+commands.py: scripts/__main__.py imports this module by name (OUTSIDE_PACKAGES).
+
+The PDF step (scripts/editions/pdf.py) reads the pages mkdocs has just built. Skip it for a quick
 build with --no-pdf or BUILD_PDF=false: the pages then carry no link to a PDF.
 
 A build for deployment (--deploy or DEPLOY=true) refuses to start unless SITE_URL is a public
@@ -17,9 +21,8 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scripts.core.load import DataError
+from scripts.core.commands import command, parser
 from scripts.core.paths import ROOT
-from scripts.editions.print_html import PrintError
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
 
@@ -43,6 +46,7 @@ def check_deploy_address(site_url: str | None) -> str:
 
 
 def build_site(site_dir: Path, *, pdf: bool = True) -> None:
+    """mkdocs in strict mode into `site_dir`, then the editions made from its pages (the PDFs when `pdf`)."""
     # BUILD_PDF tells the pages (mkdocs.yml extra.pdf) whether a PDF will be there to link to.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), "BUILD_PDF": str(pdf).lower()}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
@@ -53,29 +57,39 @@ def build_site(site_dir: Path, *, pdf: bool = True) -> None:
     make_editions(site_dir, pdf=pdf)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
-    parser.add_argument(
+def build_arguments() -> argparse.ArgumentParser:
+    """The build's options; BUILD_PDF and DEPLOY in the environment set their defaults."""
+    arguments = parser("build", __doc__.split("\n", 1)[0])
+    arguments.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where to build (default site/)")
+    arguments.add_argument(
         "--no-pdf",
         dest="pdf",
         action="store_false",
         default=os.environ.get("BUILD_PDF", "true").lower() not in ("false", "0", "no"),
         help="skip the PDFs (also BUILD_PDF=false)",
     )
-    parser.add_argument(
+    arguments.add_argument(
         "--deploy",
         action="store_true",
         default=os.environ.get("DEPLOY", "").strip().lower() in ("true", "1", "yes"),
         help="a build for deployment: stop unless SITE_URL is a public address (also DEPLOY=true)",
     )
-    args = parser.parse_args()
+    return arguments
+
+
+@command("build", "the site in strict mode, then one PDF per language (--no-pdf: the site alone)")
+def build(argv: list[str]) -> int:
+    """Exit 0 when the site (and its PDFs) is built; 1 when the build, the PDF step or a deployment's address fails."""
+    args = build_arguments().parse_args(argv)
     if args.deploy:
         try:
             check_deploy_address(os.environ.get("SITE_URL"))
         except DeployError as error:
             print(f"build for deployment refused: {error}", file=sys.stderr)
             return 1
+    from scripts.core.load import DataError
+    from scripts.editions.print_html import PrintError
+
     try:
         build_site(args.site_dir.resolve(), pdf=args.pdf)
     except subprocess.CalledProcessError as error:
@@ -85,7 +99,3 @@ def main() -> int:
         print(f"PDF step failed: {error}", file=sys.stderr)
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

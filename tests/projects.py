@@ -37,8 +37,8 @@ def copy_project(tmp_path: Path) -> Path:
 def build_project(
     project: Path, site_dir: Path | None = None, *, pdf: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m scripts.build` in the copy; PDFs only when asked (they take time and a date)."""
-    command = [sys.executable, "-m", "scripts.build", "--site-dir", str(site_dir or project / "site")]
+    """`python -m scripts build` in the copy; PDFs only when asked (they take time and a date)."""
+    command = [sys.executable, "-m", "scripts", "build", "--site-dir", str(site_dir or project / "site")]
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(project)}
     if pdf:
         env["SOURCE_DATE_EPOCH"] = "1700000000"  # the copy is no git checkout: give the edition a date

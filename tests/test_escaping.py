@@ -323,7 +323,7 @@ def test_exports_read_back_to_the_same_values(hostile: Hostile) -> None:
 def test_citation_cff_reads_back_to_the_same_values(hostile: Hostile) -> None:
     project = hostile.project
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project)}
-    subprocess.run([sys.executable, "-m", "scripts.citation", "cff"], cwd=project, env=env, check=True)
+    subprocess.run([sys.executable, "-m", "scripts", "cff"], cwd=project, env=env, check=True)
     cff = yaml.safe_load((project / "CITATION.cff").read_text(encoding="utf-8"))
     data, pub = hostile.data, hostile.data["first_publication"]
     assert list(Draft202012Validator(schema("citation-cff")).iter_errors(cff)) == []

@@ -12,6 +12,7 @@ from typing import ClassVar
 import pytest
 
 import scripts.checks.external_links as external
+from scripts.checks.commands import check_links_external
 from scripts.checks.external_links import (
     DEAD,
     EXIT_DEAD,
@@ -148,7 +149,7 @@ def test_without_network_nothing_is_judged_and_the_exit_code_says_so(tmp_path: P
 def test_the_command_writes_both_reports(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, site: Path) -> None:
     fake = [Outcome("https://gone.example/", DEAD, "404 Not Found", 1, answered=True, cited_in=[Place(page="x/")])]
     monkeypatch.setattr(external, "check", lambda places: fake)
-    assert external.main(["--site-dir", str(site), "--report-dir", str(tmp_path)]) == EXIT_DEAD
+    assert check_links_external(["--site-dir", str(site), "--report-dir", str(tmp_path)]) == EXIT_DEAD
     data = json.loads((tmp_path / "external-links.json").read_text(encoding="utf-8"))
     assert data["exit_code"] == EXIT_DEAD and data["summary"][DEAD] == 1
     assert data["links"][0]["cited_in"] == ["x/"] and data["links"][0]["verdict"] == DEAD
@@ -156,7 +157,7 @@ def test_the_command_writes_both_reports(monkeypatch: pytest.MonkeyPatch, tmp_pa
 
 
 def test_the_command_needs_a_built_site(tmp_path: Path) -> None:
-    assert external.main(["--site-dir", str(tmp_path), "--report-dir", str(tmp_path)]) == external.EXIT_ERROR
+    assert check_links_external(["--site-dir", str(tmp_path), "--report-dir", str(tmp_path)]) == external.EXIT_ERROR
 
 
 def test_site_links_know_their_page_and_footnote(site: Path) -> None:

@@ -40,7 +40,11 @@ def plant(site: Path, page: str, built: str, planted: str) -> int:
 
 def links_command(site: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "scripts.links", str(site)], cwd=ROOT, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "scripts", "check-links", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 

@@ -21,10 +21,10 @@ MANIFESTO = ROOT / "data" / "manifesto.yml"
 SOURCES = ROOT / "data" / "sources.yml"
 
 
-def run(module: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "DEPLOY", "ALLOW_PLACEHOLDERS")}
     return subprocess.run(
-        [sys.executable, "-m", module, *args],
+        [sys.executable, "-m", "scripts", *args],
         cwd=ROOT,
         env={**base, "PYTHONPATH": str(ROOT), **env},
         capture_output=True,
@@ -35,14 +35,14 @@ def run(module: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]
 @pytest.mark.parametrize("site_url", [None, "", "http://127.0.0.1:8000/", "http://localhost:8000/", "http://[::1]/"])
 def test_a_deployment_build_refuses_the_local_preview_and_writes_nothing(tmp_path: Path, site_url: str | None) -> None:
     env = {"DEPLOY": "true"} | ({"SITE_URL": site_url} if site_url is not None else {})
-    result = run("scripts.build", "--no-pdf", "--site-dir", str(tmp_path / "site"), **env)
+    result = run("build", "--no-pdf", "--site-dir", str(tmp_path / "site"), **env)
     assert result.returncode == 1
     assert "build for deployment refused" in result.stderr and "Fix: set SITE_URL" in result.stderr
     assert not (tmp_path / "site").exists()
 
 
 def test_the_deploy_flag_is_the_same_as_deploy_true(tmp_path: Path) -> None:
-    result = run("scripts.build", "--deploy", "--no-pdf", "--site-dir", str(tmp_path / "site"))
+    result = run("build", "--deploy", "--no-pdf", "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 1 and "SITE_URL is not set" in result.stderr
 
 
@@ -53,7 +53,7 @@ def test_a_public_address_is_accepted() -> None:
 
 
 def test_publish_check_lists_the_contact_placeholder_and_every_unverified_fact() -> None:
-    result = run("scripts.publish_check")
+    result = run("publish-check")
     data = yaml.safe_load(MANIFESTO.read_text(encoding="utf-8"))
     sources = yaml.safe_load(SOURCES.read_text(encoding="utf-8"))
     assert data["contact"]["placeholder"], "the contact is no longer a placeholder: update this test"
@@ -74,7 +74,7 @@ def test_publish_check_lists_the_contact_placeholder_and_every_unverified_fact()
 
 
 def test_allow_placeholders_lets_a_deployment_through_but_still_lists_them() -> None:
-    result = run("scripts.publish_check", "--markdown", ALLOW_PLACEHOLDERS="true")
+    result = run("publish-check", "--markdown", ALLOW_PLACEHOLDERS="true")
     assert result.returncode == 0
     assert "| placeholder |" in result.stdout and "allowed" in result.stdout
 

@@ -176,7 +176,7 @@ def test_collation_sorts_accents_with_their_letter() -> None:
 def test_issue_forms_are_up_to_date() -> None:
     for lang in ("fr", "nl", "en", "de"):
         assert form_path(lang).read_text(encoding="utf-8") == issue_form(lang), (
-            f"{form_path(lang)}: not up to date. Fix: python -m scripts.signatories forms"
+            f"{form_path(lang)}: not up to date. Fix: python -m scripts signatories forms"
         )
 
 

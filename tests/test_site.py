@@ -106,7 +106,7 @@ def test_the_build_makes_no_network_access(tmp_path: Path) -> None:
     if probe.returncode != 0:
         pytest.skip(f"cannot make a network namespace here: {probe.stderr.decode().strip()}")
     result = subprocess.run(
-        ["unshare", "--net", sys.executable, "-m", "scripts.build", "--site-dir", str(tmp_path / "site")],
+        ["unshare", "--net", sys.executable, "-m", "scripts", "build", "--site-dir", str(tmp_path / "site")],
         cwd=ROOT,
         capture_output=True,
         text=True,

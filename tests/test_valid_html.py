@@ -37,8 +37,8 @@ def test_every_page_is_valid_html(site: Path, tmp_path: Path) -> None:
 
 
 def test_the_trimmed_theme_stylesheet_is_up_to_date() -> None:
-    """docs/assets/material-trimmed.css holds the theme's rules the pages use (python -m scripts.trim_css)."""
+    """docs/assets/material-trimmed.css holds the theme's rules the pages use (python -m scripts trim-css)."""
     run = subprocess.run(
-        [sys.executable, "-m", "scripts.trim_css", "--check"], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "scripts", "trim-css", "--check"], cwd=ROOT, capture_output=True, text=True
     )
     assert run.returncode == 0, run.stderr[-500:]

@@ -53,7 +53,7 @@ def test_links_workflow_runs_weekly_and_on_content_changes_and_keeps_one_issue()
     workflow = yaml.safe_load(text)
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
     assert triggers["schedule"] and {"docs/**", "data/**"} <= set(triggers["pull_request"]["paths"])
-    assert "python -m scripts.external_links --site-dir site --report-dir reports" in text
+    assert "python -m scripts check-links-external --site-dir site --report-dir reports" in text
     # One issue, found by its label and edited; a new one only when none is open.
     assert "gh issue list --state open --label dead-links" in text
     assert "gh issue edit" in text and text.count("gh issue create") == 1
@@ -71,7 +71,7 @@ def test_signatures_workflow_keeps_issue_text_out_of_the_shell_and_is_least_priv
         assert "${{" not in step.get("run", ""), f"{step.get('name')}: untrusted text only through env"
     for uses in re.findall(r"uses:\s*(\S+)", text):
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", uses), f"{uses}: pin actions by full commit SHA"
-    assert "python -m scripts.signatories add --issue" in text and "gh pr create" in text
+    assert "python -m scripts signatories add --issue" in text and "gh pr create" in text
 
 
 def load(path: Path) -> dict:
@@ -138,7 +138,7 @@ def test_deploy_builds_for_the_pages_address_lists_what_to_settle_and_keeps_dot_
     assert uses(deploy, "actions/deploy-pages")
     pages = uses(build, "actions/configure-pages")
     steps = steps_of(build)
-    check = next(step for step in steps if "scripts.publish_check" in step.get("run", ""))
+    check = next(step for step in steps if "scripts publish-check" in step.get("run", ""))
     assert '>> "$GITHUB_STEP_SUMMARY"' in check["run"]
     assert check["env"]["ALLOW_PLACEHOLDERS"] == "${{ vars.ALLOW_PLACEHOLDERS }}"
     make = next(step for step in steps if step.get("run") == "make build")

@@ -1,14 +1,13 @@
-"""`python -m scripts.screenshots [--out screenshots]` (`make screenshots`): what readers see.
+"""`python -m scripts screenshots [--out screenshots]` (`make screenshots`): what readers see.
 
 Builds the site (without PDFs) and saves, for each language, the home page, an argument page, the
 whole text and the 404 page, at 360×800 (a phone) and 1280×800 (a desktop), in the light and the
 dark scheme: PNG files named LANG-PAGE-WIDTH-SCHEME.png, in headless Debian Chromium.
+The command is in scripts/bench/commands.py.
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
 import tempfile
 from pathlib import Path
 
@@ -17,7 +16,6 @@ from playwright.sync_api import sync_playwright
 from scripts.bench.site import CHROMIUM, CHROMIUM_FLAGS, compressing_server, page_url
 from scripts.build import build_site
 from scripts.core.languages import languages
-from scripts.core.paths import ROOT
 
 PAGES = {
     "home": "index.md",
@@ -29,11 +27,9 @@ WIDTHS = [360, 1280]
 SCHEMES = ["light", "dark"]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
+def take_screenshots(out: Path) -> list[Path]:
+    """Every page of PAGES in every language, width and scheme, into `out`; the PNG files there."""
+    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         site = Path(folder)
         build_site(site, pdf=False)
@@ -50,12 +46,7 @@ def main() -> int:
                             )
                             tab = context.new_page()
                             tab.goto(url, wait_until="networkidle")
-                            tab.screenshot(path=str(args.out / f"{lang}-{name}-{width}-{scheme}.png"))
+                            tab.screenshot(path=str(out / f"{lang}-{name}-{width}-{scheme}.png"))
                             context.close()
         browser.close()
-    print(f"{len(list(args.out.glob('*.png')))} screenshots in {args.out}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return sorted(out.glob("*.png"))

@@ -3,6 +3,7 @@
 Prints the site build time of each (no PDF), the time of the French PDF with and without the
 signatories appendix, and the weight of the signatories page per signatory (gzip). Generated
 organisations exist only in a temporary copy; nothing is written to data/signatories/.
+`python -m scripts bench-signatories` (`make bench`; the command is in scripts/bench/commands.py).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ COUNT = 2000
 TYPES = ("association", "trade_union", "public_service", "network", "collective", "research", "other")
 SYLLABLES = ("ma", "lé", "ro", "vi", "ün", "sa", "ter", "bo", "ça", "ni", "del", "ka", "zo", "ré", "ul")
 IGNORE = shutil.ignore_patterns(".venv", "node_modules", ".git", "*cache*")
+SCRIPTS = [sys.executable, "-m", "scripts"]  # the project's command line, run in the copy
 
 
 def word(n: int) -> str:
@@ -65,22 +67,18 @@ def timed(command: list[str], project: Path, **extra: str) -> float:
     return time.perf_counter() - start
 
 
-def main() -> int:
+def compare() -> None:
+    """Build the copies with none and with COUNT signatories, then print the three differences."""
     with tempfile.TemporaryDirectory() as folder:
         results = {}
         for count in (0, COUNT):
             project = copy(Path(folder), count)
             site = project / "site"
-            build = timed([sys.executable, "-m", "scripts.build", "--no-pdf", "--site-dir", str(site)], project)
-            pdf = timed([sys.executable, "-m", "scripts.pdf", str(site)], project, SOURCE_DATE_EPOCH="1700000000")
+            build = timed([*SCRIPTS, "build", "--no-pdf", "--site-dir", str(site)], project)
+            pdf = timed([*SCRIPTS, "pdf", str(site)], project, SOURCE_DATE_EPOCH="1700000000")
             page = gzip.compress((site / "signataires" / "index.html").read_bytes(), compresslevel=6)
             results[count] = (build, pdf, len(page))
         (b0, p0, w0), (b1, p1, w1) = results[0], results[COUNT]
         print(f"site build (no PDF): {b0:.2f} s with none, {b1:.2f} s with {COUNT} signatories (+{b1 - b0:.2f} s)")
         print(f"PDFs (4 languages): {p0:.2f} s without the appendix's entries, {p1:.2f} s with {COUNT}")
         print(f"signatories page (gzip): {w0} B empty, {w1} B with {COUNT}: {(w1 - w0) / COUNT:.1f} B per signatory")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,7 +1,8 @@
 """Measure the build, the weight of the pages and the PDFs. A measure, not a test.
 
-`python -m scripts.bench [--runs N]` (`make bench`) prints:
-- the time of a whole build (`scripts.build`, site and PDFs) and of the site alone, median of N runs;
+`python -m scripts bench [--runs N] [--no-lighthouse] [--weight-only]` (`make bench`; the command is in
+scripts/bench/commands.py) prints:
+- the time of a whole build (`build_site`, site and PDFs) and of the site alone, median of N runs;
 - the site alone against a bare mkdocs build of the same pages (no hooks, no overrides);
 - the editions step (every PDF side by side) against the sum of its parts;
 - for the home page, an argument page and the whole text of each language, measured in headless
@@ -14,7 +15,6 @@
 
 from __future__ import annotations
 
-import argparse
 import functools
 import gzip
 import http.server
@@ -188,51 +188,51 @@ def lighthouse_table(site: Path, base: str) -> list[str]:
     return lines
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--runs", type=int, default=3, help="runs per measure (default 3)")
-    parser.add_argument("--no-lighthouse", dest="lighthouse", action="store_false", help="skip Lighthouse")
-    parser.add_argument("--weight-only", action="store_true", help="only the pages' weight (a site without PDFs)")
-    args = parser.parse_args()
+def weight_only(lighthouse: bool) -> None:
+    """The pages' weight (and their Lighthouse scores) on a site built without PDFs."""
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder)
-        if args.weight_only:
-            build_site(site, pdf=False)
-            with compressing_server(site) as base:
-                print("\n".join(weight_table(site, base)))
-                if args.lighthouse:
-                    print("\nLighthouse 12, mobile")
-                    print("\n".join(lighthouse_table(site, base)))
-            return 0
-        whole = median_seconds(lambda: build_site(site), args.runs)
-        pages_only = median_seconds(lambda: build_site(site, pdf=False), args.runs)
-        print(f"build, median of {args.runs}: site and PDFs {whole:.2f} s; site alone {pages_only:.2f} s")
-        ours, bare = site_against_bare(Path(folder) / "compare", args.runs)
+        build_site(site, pdf=False)
+        with compressing_server(site) as base:
+            print("\n".join(weight_table(site, base)))
+            if lighthouse:
+                print("\nLighthouse 12, mobile")
+                print("\n".join(lighthouse_table(site, base)))
+
+
+def pdf_table(site: Path, runs: int) -> None:
+    """Each language's PDF: median time, size, pages; then the editions step against the sum of its parts."""
+    date = edition_date()
+    todo = editions(site, load_config(str(ROOT / "mkdocs.yml")))
+    print(f"{'PDF':<10}{'median time':>14}{'size':>12}{'pages':>8}")
+    parts = 0.0
+    for edition in todo:
+        seconds = median_seconds(lambda edition=edition: write_pdf(edition, date), runs)
+        parts += seconds
+        size, pages = edition.pdf.stat().st_size, len(PdfReader(edition.pdf).pages)
+        print(f"{edition.lang:<10}{seconds:>12.2f} s{size / 1000:>9.1f} kB{pages:>8}")
+    together = median_seconds(lambda: write_pdfs(todo, date), runs)
+    print(
+        f"editions step on {os.cpu_count()} cores: {together:.2f} s for {len(todo)} PDFs, "
+        f"{together / parts:.2f} of the sum of their times ({parts:.2f} s; target at most 0.6)"
+    )
+
+
+def bench(runs: int, lighthouse: bool) -> None:
+    """Every measure, printed as it is taken: build times, the bare build, the pages' weight, the PDFs."""
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder)
+        whole = median_seconds(lambda: build_site(site), runs)
+        pages_only = median_seconds(lambda: build_site(site, pdf=False), runs)
+        print(f"build, median of {runs}: site and PDFs {whole:.2f} s; site alone {pages_only:.2f} s")
+        ours, bare = site_against_bare(Path(folder) / "compare", runs)
         print(
-            f"mkdocs build, median of {args.runs}: with the hooks and overrides {ours:.2f} s; bare {bare:.2f} s; "
+            f"mkdocs build, median of {runs}: with the hooks and overrides {ours:.2f} s; bare {bare:.2f} s; "
             f"ratio {ours / bare:.2f} (target at most 1.5)\n"
         )
         with compressing_server(site) as base:
             print("\n".join(weight_table(site, base)), "\n")
-            if args.lighthouse:
+            if lighthouse:
                 print("Lighthouse 12, mobile")
                 print("\n".join(lighthouse_table(site, base)), "\n")
-        date = edition_date()
-        todo = editions(site, load_config(str(ROOT / "mkdocs.yml")))
-        print(f"{'PDF':<10}{'median time':>14}{'size':>12}{'pages':>8}")
-        parts = 0.0
-        for edition in todo:
-            seconds = median_seconds(lambda edition=edition: write_pdf(edition, date), args.runs)
-            parts += seconds
-            size, pages = edition.pdf.stat().st_size, len(PdfReader(edition.pdf).pages)
-            print(f"{edition.lang:<10}{seconds:>12.2f} s{size / 1000:>9.1f} kB{pages:>8}")
-        together = median_seconds(lambda: write_pdfs(todo, date), args.runs)
-        print(
-            f"editions step on {os.cpu_count()} cores: {together:.2f} s for {len(todo)} PDFs, "
-            f"{together / parts:.2f} of the sum of their times ({parts:.2f} s; target at most 0.6)"
-        )
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+        pdf_table(site, runs)

@@ -1,8 +1,9 @@
 """Check every registered URL and every external link of the built site, with linkchecker.
 
-`python -m scripts.external_links [--site-dir SITE] [--report-dir reports]` (`make check-links-external`).
-Writes reports/external-links.md and .json: each URL, its verdict and status, where it is cited
-(page, footnote, registry entry) and, when dead, the archived copy to use.
+`python -m scripts check-links-external [--site-dir SITE] [--report-dir reports]` (`make check-links-external`;
+the command is in scripts/checks/commands.py). Writes reports/external-links.md and .json: each URL,
+its verdict and status, where it is cited (page, footnote, registry entry) and, when dead, the
+archived copy to use.
 
 Verdicts: ok; update (a permanent redirect: use the new URL); retry-later (429, a 5xx, a
 timeout or a refused connection that lasted through every retry); dead (404, 410, another 4xx,
@@ -13,19 +14,16 @@ Exit codes: 0 no dead link (the report may still list URLs to update or to check
 1 at least one dead link; 2 the check could not run (no built site, linkchecker failed);
 3 no network: no URL could be reached at all, so nothing was judged.
 (Through `make check-links-external`, make reports any of 1-3 as its own exit 2: scripts that
-need the code, like the workflow, run the module directly.)
+need the code, like the workflow, run the command directly.)
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
-import datetime
 import io
 import json
 import re
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterable
@@ -38,7 +36,6 @@ from bs4 import BeautifulSoup
 from scripts.checks.links import LINKCHECKER
 from scripts.core.languages import own_host
 from scripts.core.links import UNCITED
-from scripts.core.paths import ROOT
 from scripts.share.links import is_share_link
 from scripts.sources.registry import archive_for, registered_citations
 
@@ -307,29 +304,3 @@ def write_reports(outcomes: list[Outcome], report_dir: Path, when: str) -> tuple
     markdown.write_text(report_markdown(outcomes, when), encoding="utf-8")
     data.write_text(report_json(outcomes, when), encoding="utf-8")
     return markdown, data
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
-    parser.add_argument("--report-dir", type=Path, default=ROOT / "reports")
-    args = parser.parse_args(argv)
-    if not (args.site_dir / "index.html").is_file():
-        print(f"{args.site_dir}: no built site. Fix: run `make build` first.", file=sys.stderr)
-        return EXIT_ERROR
-    try:
-        outcomes = check(to_check(args.site_dir))
-    except RuntimeError as error:
-        print(error, file=sys.stderr)
-        return EXIT_ERROR
-    when = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    markdown, _ = write_reports(outcomes, args.report_dir, when)
-    print(markdown.read_text(encoding="utf-8"))
-    code = exit_code(outcomes)
-    if code == EXIT_OFFLINE:
-        print("no network: nothing was judged (exit 3)", file=sys.stderr)
-    return code
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,9 +1,9 @@
 """Check the built site's internal links: linkchecker over loopback, then the anchors.
 
-`python -m scripts.links [SITE_DIR]` serves the folder on 127.0.0.1 and lets linkchecker
-crawl it from the home page of every language: every page and file linked must exist.
-Then scripts/checks/anchors.py checks the fragment of every link in every page against
-the target's ids (linkchecker's own anchor check depends on thread order: see there).
+`python -m scripts check-links [SITE_DIR]` (scripts/checks/commands.py) serves the folder on
+127.0.0.1 and lets linkchecker crawl it from the home page of every language: every page and file
+linked must exist. Then scripts/checks/anchors.py checks the fragment of every link in every page
+against the target's ids (linkchecker's own anchor check depends on thread order: see there).
 Each problem is listed with its page and line. Exit 0: no problem; 1: problems found.
 """
 
@@ -21,9 +21,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-from scripts.checks.anchors import check_anchors
-from scripts.core.paths import ROOT
 
 LINKCHECKER = Path(sys.executable).with_name("linkchecker")
 
@@ -100,23 +97,3 @@ def check_internal(site_dir: Path) -> list[Problem]:
     if result.returncode not in (0, 1):
         raise RuntimeError(f"linkchecker failed (exit {result.returncode}): {result.stderr.strip()}")
     return parse_csv(result.stdout)
-
-
-def main() -> int:
-    site_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
-    if not (site_dir / "index.html").is_file():
-        print(f"{site_dir}: no built site. Fix: run `make build` first.", file=sys.stderr)
-        return 2
-    missing = check_internal(site_dir)
-    for problem in missing:
-        print(problem)
-    print(f"internal links (linkchecker): {len(missing)} problem(s)")
-    anchors = check_anchors(site_dir)
-    for anchor in anchors:
-        print(anchor)
-    print(f"anchors: {len(anchors)} problem(s)")
-    return 1 if missing or anchors else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -4,20 +4,18 @@ Every resource a page loads (scripts, styles, images, fonts, frames, forms, CSS
 `url()` and `@import`) must be relative or on the site's own host. Links that a
 reader follows are allowed to leave the site only inside the text (its cited
 sources) and as share links (a link is not a request); the theme's frame links only to the
-site. `python -m scripts.privacy [SITE_DIR]`.
+site. `python -m scripts privacy [SITE_DIR]` (scripts/checks/commands.py).
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
 from scripts.core.languages import own_host
-from scripts.core.paths import ROOT
 from scripts.share.links import is_share_link
 
 RESOURCE_ATTRIBUTES = {
@@ -92,17 +90,3 @@ def site_findings(site_dir: Path, host: str | None = None) -> dict[str, list[str
         if found:
             findings[str(path.relative_to(site_dir))] = found
     return findings
-
-
-def main() -> int:
-    site_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
-    findings = site_findings(site_dir)
-    for page, found in findings.items():
-        for finding in found:
-            print(f"{page}: {finding}")
-    print(f"third-party references: {sum(map(len, findings.values()))}")
-    return 1 if findings else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -49,5 +49,5 @@ def cff(data: Data | None = None) -> Data:
 
 
 def cff_text(data: Data | None = None) -> str:
-    header = "# Generated from data/manifesto.yml by `python -m scripts.citation cff`: edit the data, not this file.\n"
+    header = "# Generated from data/manifesto.yml by `python -m scripts cff`: edit the data, not this file.\n"
     return header + yaml.safe_dump(cff(data), allow_unicode=True, sort_keys=False, width=1000)

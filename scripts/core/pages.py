@@ -39,7 +39,7 @@ def nav_pages(files: Files, config: MkDocsConfig) -> list[Page]:
     lang = current_language(config)
     # Straight from the files' index: static-i18n's get_file_from_path tries fallbacks with path
     # objects, a cost paid thousands of times a build; a missing translation stops the build anyway
-    # (hooks/translations.py).
+    # (translations/steps.py).
     by_uri = files.src_uris
     found = (by_uri.get(f"{lang}/{src}") for src in nav_sources(config.nav))
     return [file.page for file in found if file is not None and file.page is not None]

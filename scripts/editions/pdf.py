@@ -1,6 +1,6 @@
 """Make the printable edition: one PDF per built language, from the built site.
 
-`python -m scripts.pdf [SITE_DIR]` runs after the mkdocs build (scripts.build calls it).
+`python -m scripts build` runs it after the mkdocs build (`python -m scripts pdf [SITE_DIR]` runs it alone).
 For each language of mkdocs.yml it reads the BUILT whole-text page (so the PDF can never
 say something the site does not), adds the pages marked `pdf_appendix: true` (in nav
 order), wraps them in print/edition.html (cover, contents, colophon) and lays them out

@@ -1,4 +1,4 @@
-"""`python -m scripts.signatories add|withdraw|check|forms`: the organisations that co-signed.
+"""`python -m scripts signatories add|withdraw|check|forms`: the organisations that co-signed.
 
     add --issue FILE|-  --verified-by METHOD [--verified-on DATE] [--signed DATE] [--note TEXT]
     add --mail FILE|-   (same options)   a signing issue's body, or an e-mail on the template
@@ -7,6 +7,7 @@
     forms [--check]                      write (or verify) .github/ISSUE_TEMPLATE/sign-<lang>.yml
 
 On invalid input nothing is written and the message says what to fix (exit 1).
+The work is in scripts/signatories/intake.py and records.py, imported when the command runs.
 """
 
 from __future__ import annotations
@@ -16,18 +17,22 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from scripts.core.languages import languages
-from scripts.core.load import DataError
+from scripts.core.commands import command, parser
 from scripts.core.paths import shown
-from scripts.signatories.intake import add, form_path, issue_form, withdraw, write_atomically
-from scripts.signatories.records import FOLDER, METHODS, signatories
+
+FIX_FORMS = "python -m scripts signatories forms"
 
 
 def read(source: str) -> str:
+    """A file's text, or standard input for `-`."""
     return sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
 
 
 def forms(check: bool) -> int:
+    """Write every language's issue form; with `check`, exit 1 (and the fix) when one is not up to date."""
+    from scripts.core.languages import languages
+    from scripts.signatories.intake import form_path, issue_form, write_atomically
+
     stale = []
     for lang in languages(built_only=False):
         path, text = form_path(lang), issue_form(lang)
@@ -39,18 +44,23 @@ def forms(check: bool) -> int:
             write_atomically(path, text)
             print(f"wrote {shown(path)}")
     if stale:
-        print(f"{', '.join(stale)}: not up to date. Fix: python -m scripts.signatories forms", file=sys.stderr)
+        print(f"{', '.join(stale)}: not up to date. Fix: {FIX_FORMS}", file=sys.stderr)
         return 1
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def signatories_arguments() -> argparse.ArgumentParser:
+    """The subcommands and their options (the verification methods come from the records' schema)."""
+    from scripts.signatories.records import FOLDER, METHODS
+
     today = datetime.now(UTC).date().isoformat()
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument(
+    arguments = parser(
+        "signatories", "The organisations that co-signed: add or withdraw one, check them all, write the issue forms."
+    )
+    arguments.add_argument(
         "--folder", type=Path, default=FOLDER, help="the signatories' folder (default data/signatories)"
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = arguments.add_subparsers(dest="command", required=True)
     adding = commands.add_parser("add", help="a new signatory from a signing issue or e-mail")
     source = adding.add_mutually_exclusive_group(required=True)
     source.add_argument("--issue", help="file holding a signing issue's body (- for standard input)")
@@ -64,7 +74,17 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate every signatory file")
     generating = commands.add_parser("forms", help="write the issue forms from the interface strings")
     generating.add_argument("--check", action="store_true", help="exit 1 when a form is not up to date")
-    args = parser.parse_args(argv)
+    return arguments
+
+
+@command("signatories", "add, withdraw or check a co-signing organisation; write the issue forms (exit 1 on bad input)")
+def signatories(argv: list[str]) -> int:
+    """Exit 0 when done; 1 on invalid input (nothing written) or a stale form with `forms --check`."""
+    args = signatories_arguments().parse_args(argv)
+    from scripts.core.load import DataError
+    from scripts.signatories.intake import add, withdraw
+    from scripts.signatories.records import signatories as records
+
     try:
         if args.command == "add":
             route, source_file = ("issue", args.issue) if args.issue else ("mail", args.mail)
@@ -75,14 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "withdraw":
             print(f"removed {shown(withdraw(args.id, args.folder))}")
         elif args.command == "check":
-            print(f"{len(signatories(args.folder))} signatories, all valid")
+            print(f"{len(records(args.folder))} signatories, all valid")
         else:
             return forms(args.check)
     except DataError as error:
         print(f"{error}\nNothing was written.", file=sys.stderr)
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -94,7 +94,7 @@ def issue_form(lang: str) -> str:
         "labels": [LABEL, f"lang-{lang}"],
         "body": body,
     }
-    head = f"# Generated from docs/{lang}/interface.yml by `python -m scripts.signatories forms`; do not edit.\n"
+    head = f"# Generated from docs/{lang}/interface.yml by `python -m scripts signatories forms`; do not edit.\n"
     return head + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=1000)
 
 

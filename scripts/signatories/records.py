@@ -1,6 +1,6 @@
 """The organisations that co-signed the manifesto: one file each in data/signatories/.
 
-Every file, made by `python -m scripts.signatories add` or by hand, gets the same checks:
+Every file, made by `python -m scripts signatories add` or by hand, gets the same checks:
 the schema (data/schemas/signatory.schema.json), then what a schema cannot say
 (invisible and control characters, personal data, web addresses, the version signed) and
 duplicates across files (same website domain, or the same name once case, accents,
@@ -174,7 +174,7 @@ def duplicates(records: list[tuple[Path, dict[str, Any]]]) -> list[str]:
             if other != path:
                 errors.append(
                     f"{shown(path)}:1: same {kind} as {shown(other)} ({key}). "
-                    "Fix: keep one file per organisation (python -m scripts.signatories withdraw ID removes one)."
+                    "Fix: keep one file per organisation (python -m scripts signatories withdraw ID removes one)."
                 )
     return errors
 

@@ -11,9 +11,9 @@ it translates:
 As an mkdocs hook it stops the build on a missing translation and on footnotes that
 differ from the French page. As a command:
 
-    python -m scripts.translations status          # table: every page, every language
-    python -m scripts.translations check           # exit 1 on a missing or stale page
-    python -m scripts.translations stamp LANG [PAGE ...]   # record the French version translated
+    python -m scripts translations status          # table: every page, every language
+    python -m scripts translations check           # exit 1 on a missing or stale page
+    python -m scripts translations stamp LANG [PAGE ...]   # record the French version translated
 """
 
 from __future__ import annotations
@@ -120,8 +120,8 @@ def word_counts_line(docs: Path, langs: list[str]) -> str:
 def failures_report(states: list[PageState]) -> str:
     fixes = {
         "missing": "translate the French page into that file",
-        "unstamped": "run `python -m scripts.translations stamp {lang} {page}` once the translation is complete",
-        "stale": "update the translation, then `python -m scripts.translations stamp {lang} {page}`; "
+        "unstamped": "run `python -m scripts translations stamp {lang} {page}` once the translation is complete",
+        "stale": "update the translation, then `python -m scripts translations stamp {lang} {page}`; "
         "or add `outdated: true` under `translation:` to publish it with a notice",
     }
     return "\n".join(
