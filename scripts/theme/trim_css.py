@@ -1,4 +1,4 @@
-"""`python -m scripts.trim_css [--check]`: the part of Material's stylesheets that the pages use.
+"""`python -m scripts trim-css [--check]`: the part of Material's stylesheets that the pages use.
 
 Material's main stylesheet styles everything the theme can show (search, tabs, blog, code...);
 these pages use a fraction of it. This command builds the site (without PDFs), keeps the rules its
@@ -6,22 +6,20 @@ pages and script use with PurgeCSS (npm, `scripts/theme/trim_css.mjs`), and writ
 palette, into docs/assets/material-trimmed.css, which the pages link instead (overrides/main.html).
 The file is kept in the repository so that `make build` needs no Node; the tests check that it is
 up to date (`--check`), as for CITATION.cff. Rerun it after a Material upgrade or new markup.
+The command is in scripts/theme/commands.py.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import material
 
 from scripts.build import build_site
-from scripts.checks.generated import write_or_check
 from scripts.core.paths import ROOT
 
 TRIMMED = ROOT / "docs" / "assets" / "material-trimmed.css"
@@ -29,7 +27,7 @@ PURGE_SCRIPT = Path(__file__).with_name("trim_css.mjs")  # PurgeCSS, run by Node
 STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 HEADER = (
     "/* Material for MkDocs {version} (MIT License, Martin Donath): the rules of its main and palette\n"
-    "   stylesheets that these pages use. Written by `python -m scripts.trim_css`; do not edit. */\n"
+    "   stylesheets that these pages use. Written by `python -m scripts trim-css`; do not edit. */\n"
 )
 # Markup that only appears in a state: kept whatever the pages hold. Anything else a page starts to
 # use (an admonition, a table) keeps its rules once this command is run again; the tests say when.
@@ -61,15 +59,8 @@ def trimmed_css(site: Path) -> str:
     return HEADER.format(version=version) + css + "\n"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 when the trimmed stylesheet is not up to date")
-    args = parser.parse_args()
+def expected_css() -> str:
+    """The trimmed stylesheet for the pages as they are now: built (without PDFs) in a temporary folder."""
     with tempfile.TemporaryDirectory() as folder:
         build_site(Path(folder), pdf=False)
-        expected = trimmed_css(Path(folder))
-    return write_or_check(TRIMMED, expected, "python -m scripts.trim_css", check=args.check)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+        return trimmed_css(Path(folder))
