@@ -12,7 +12,7 @@ from scripts.core.languages import built_page, languages
 from scripts.core.manifesto import manifesto
 from scripts.core.paths import DOCS
 from scripts.core.strings import strings
-from scripts.press.page import paragraph_text
+from scripts.text.quote import paragraph_text
 
 from browser import chromium
 from conftest import soup_file

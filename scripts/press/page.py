@@ -7,7 +7,6 @@ They are filled in once paragraphs are numbered (on_env), from the built text.
 
 from __future__ import annotations
 
-import copy
 from html import escape
 
 from bs4 import BeautifulSoup
@@ -25,6 +24,7 @@ from scripts.core.links import PageContext, link
 from scripts.core.manifesto import author_names, manifesto, pdf_path
 from scripts.core.pages import front_matter
 from scripts.text.parts import text_parts
+from scripts.text.quote import paragraph_text
 
 # The quotations' list as the marker leaves it: filled once every page of the text is numbered.
 QUOTES_EMPTY = '<ul class="mf-quotes"></ul>'
@@ -73,19 +73,6 @@ def render_cite(ctx: PageContext) -> str:
     )
     references = references_html(ctx.lang, ctx.config, ctx.pages)
     return f'<div class="mf-cite">{references}<p>{escape(ui["cite_download"])} {downloads}</p></div>'
-
-
-def paragraph_text(paragraph: BeautifulSoup) -> str:
-    """A paragraph's words as a reader would quote them: no number, no note call (the page is left as it is)."""
-    paragraph = copy.copy(paragraph)
-    for self_link in paragraph.find_all("a", class_="mf-para-link"):
-        self_link.decompose()
-    for call in paragraph.find_all("sup"):
-        call.decompose()
-    for line_break in paragraph.find_all("br"):
-        line_break.replace_with(" ")
-    # No separator between inline elements, so that no space appears before punctuation.
-    return " ".join(paragraph.get_text().split())
 
 
 def quotes_html(page: Page, ctx: PageContext, original: bool) -> str:

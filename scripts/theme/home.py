@@ -8,10 +8,9 @@ so each language quotes its own translation, exactly, with a link to it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -22,6 +21,7 @@ from scripts.core.links import PageContext
 from scripts.core.manifesto import manifesto
 from scripts.core.pages import front_matter
 from scripts.text.parts import text_parts
+from scripts.text.quote import quoted_text
 
 
 @dataclass(frozen=True)
@@ -43,15 +43,6 @@ def split_head(html: str) -> tuple[str, str]:
     for node in head:
         node.extract()
     return "".join(map(str, head)), soup.body.decode_contents() if soup.body else ""
-
-
-def quoted_text(paragraph: Tag) -> str:
-    """A paragraph's words without its self-link and note calls, its no-break spaces kept (« évolution »)."""
-    for skipped in [*paragraph.find_all("a", class_="mf-para-link"), *paragraph.find_all("sup")]:
-        skipped.decompose()
-    for line_break in paragraph.find_all("br"):
-        line_break.replace_with(" ")
-    return re.sub(r"[ \t\r\n]+", " ", paragraph.get_text()).strip()
 
 
 def demand(ctx: PageContext) -> tuple[Page, int, str]:
