@@ -28,7 +28,6 @@ from scripts.citation.steps import citation_context
 from scripts.core.build_date import date_the_build
 from scripts.core.languages import languages
 from scripts.core.load import DataError
-from scripts.core.pages import nav_pages
 from scripts.legal.publisher import publisher
 from scripts.legal.security_txt import write_security_txt
 from scripts.press.page import fill_quotes
@@ -92,14 +91,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @data_errors
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = theme.heading_link_titles(html, config)
-    return text.finish_html(html, page, config, files)
+    html = text.finish_html(html, page, config, files)
+    # The press page's quotations, after its typography: the authors' words as they are quoted.
+    return fill_quotes(html, page, config, files)
 
 
 @data_errors
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     theme.share_compiled_templates(env)
-    # Every page is rendered and numbered: the press page quotes paragraphs of the text.
-    fill_quotes(nav_pages(files, config), config, files)
     return env
 
 

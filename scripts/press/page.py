@@ -2,14 +2,13 @@
 
 The quotations are whole paragraphs of the text, chosen by number in data/manifesto.yml
 (`key_quotes`); each language shows its own paragraph N, so a translation quotes itself.
-They are filled in once paragraphs are numbered (on_env), from the built text.
+They are read from the text's Markdown files, so the press page waits for no other page.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from bs4 import BeautifulSoup
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -23,10 +22,11 @@ from scripts.core.languages import current_language, default_language, language_
 from scripts.core.links import PageContext, link
 from scripts.core.manifesto import author_names, manifesto, pdf_path
 from scripts.core.pages import front_matter
+from scripts.text.paragraphs import numbered_paragraph
 from scripts.text.parts import text_parts
 from scripts.text.quote import paragraph_text
 
-# The quotations' list as the marker leaves it: filled once every page of the text is numbered.
+# The quotations' list as the marker leaves it: filled once the press page's HTML is finished (fill_quotes).
 QUOTES_EMPTY = '<ul class="mf-quotes"></ul>'
 
 
@@ -75,26 +75,18 @@ def render_cite(ctx: PageContext) -> str:
     return f'<div class="mf-cite">{references}<p>{escape(ui["cite_download"])} {downloads}</p></div>'
 
 
-def quotes_html(page: Page, ctx: PageContext, original: bool) -> str:
-    """The key quotations: paragraph N's text and a link to it, from the numbered part pages."""
-    quotes = manifesto().get("key_quotes", [])
-    wanted = [f'id="p{quote["paragraph"]}"' for quote in quotes]
-    found: dict[int, tuple[Page, BeautifulSoup]] = {}
-    for part in text_parts(ctx.pages):
-        content = part.content or ""
-        if not any(number in content for number in wanted):  # only the pages that hold a quotation are parsed
-            continue
-        for p in BeautifulSoup(content, "lxml").find_all("p", class_="mf-para"):
-            found[int(p["id"].removeprefix("p"))] = (part, p)
+def quotes_html(ctx: PageContext, original: bool) -> str:
+    """The key quotations: paragraph N's text and a link to it, read from the text's Markdown files."""
     items = []
-    for quote in quotes:
+    for quote in manifesto().get("key_quotes", []):
         n = quote["paragraph"]
-        if n not in found:
+        found = numbered_paragraph(n, text_parts(ctx.pages), ctx.config)
+        if found is None:
             raise PluginError(
                 f"data/manifesto.yml: key_quotes: paragraph {n} does not exist in {ctx.lang}. "
                 "Fix: choose a paragraph number shown on the site (¶)."
             )
-        part, paragraph = found[n]
+        part, paragraph = found
         text = paragraph_text(paragraph)
         if original and not text.replace("\u00a0", " ").startswith(" ".join(quote["starts"].split())):
             raise PluginError(
@@ -106,11 +98,11 @@ def quotes_html(page: Page, ctx: PageContext, original: bool) -> str:
     return f'<ul class="mf-quotes">{"".join(items)}</ul>'
 
 
-def fill_quotes(pages: list[Page], config: MkDocsConfig, files: Files) -> None:
-    """The press quotations, once every page of the text is rendered and numbered (on_env); checked
-    against the original's words only on the original's pages."""
+def fill_quotes(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The press page's quotations, into the list its marker left, once the page's own HTML is finished:
+    the authors' words as they are quoted, untouched by the page's typography. Checked against the
+    original's words only on the original's pages."""
+    if QUOTES_EMPTY not in html:
+        return html
     original = current_language(config) == default_language(config) == manifesto()["language"]
-    for page in pages:
-        if page.content and QUOTES_EMPTY in page.content:
-            quotes = quotes_html(page, PageContext.of(page, config, files), original)
-            page.content = page.content.replace(QUOTES_EMPTY, quotes)
+    return html.replace(QUOTES_EMPTY, quotes_html(PageContext.of(page, config, files), original))

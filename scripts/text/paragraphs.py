@@ -68,16 +68,42 @@ def original_count(path: Path, config: MkDocsConfig) -> int:
     Worked out from the file itself rather than remembered from the original's build, so that every
     language is numbered and checked the same whatever order the languages and pages are built in.
     """
-    settings = json.dumps([config.markdown_extensions, config.mdx_configs], default=repr, sort_keys=True)
-    return _paragraph_count(path.read_text(encoding="utf-8"), settings)
+    return _paragraph_count(path.read_text(encoding="utf-8"), markdown_settings(config))
 
 
-# Bounded: `make serve` counts an edited page again; the few pages of the text fit many times over.
+def source_paragraphs(path: Path, config: MkDocsConfig) -> list[Tag]:
+    """The text's paragraphs of a page as its Markdown file renders them (before the build's own steps)."""
+    html = _rendered(path.read_text(encoding="utf-8"), markdown_settings(config))
+    return text_paragraphs(BeautifulSoup(html, "lxml"))
+
+
+def markdown_settings(config: MkDocsConfig) -> str:
+    return json.dumps([config.markdown_extensions, config.mdx_configs], default=repr, sort_keys=True)
+
+
+# Bounded: `make serve` renders an edited page again; the few pages of the text fit many times over.
+@lru_cache(maxsize=64)
+def _rendered(text: str, settings: str) -> str:
+    extensions, configs = json.loads(settings)
+    return Markdown(extensions=extensions, extension_configs=configs).convert(meta.get_data(text)[0])
+
+
 @lru_cache(maxsize=64)
 def _paragraph_count(text: str, settings: str) -> int:
-    extensions, configs = json.loads(settings)
-    html = Markdown(extensions=extensions, extension_configs=configs).convert(meta.get_data(text)[0])
-    return len(text_paragraphs(BeautifulSoup(html, "lxml")))
+    return len(text_paragraphs(BeautifulSoup(_rendered(text, settings), "lxml")))
+
+
+def numbered_paragraph(n: int, parts: list[Page], config: MkDocsConfig) -> tuple[Page, Tag] | None:
+    """Paragraph N of the text in the language being built, and the part that holds it (None when the
+    text has fewer paragraphs), found from the Markdown files: no page needs to be rendered first."""
+    first = 1
+    for part in parts:
+        count = original_count(original_source(part, config), config)
+        if first <= n < first + count:
+            paragraphs = source_paragraphs(Path(part.file.abs_src_path or ""), config)
+            return (part, paragraphs[n - first]) if n - first < len(paragraphs) else None
+        first += count
+    return None
 
 
 def first_number(page: Page, parts: list[Page], config: MkDocsConfig) -> int:
