@@ -103,3 +103,25 @@ def test_no_folder_is_named_for_a_build_phase() -> None:
     """Folders name what a reader could look for (signatories, citation…), not when the build runs it."""
     folders = {p.name for p in SCRIPTS.iterdir() if p.is_dir() and p.name != "__pycache__"}
     assert folders.isdisjoint({"data", "site", "hooks"}), folders
+
+
+# The few unbounded caches, each keyed by values from a fixed, small set: they cannot grow with edits.
+UNBOUNDED_CACHES = {
+    "scripts/core/load.py:schema": "one entry per schema name",
+    "scripts/citation/reference.py:_style": "one entry per CSL style and locale",
+    "scripts/signatories/page.py:collator": "no argument",
+    "scripts/share/image.py:font": "one entry per font face and size of the preview image",
+    "scripts/checks/anchors.py:_parsed": "one entry per built page, in a check that runs once",
+}
+
+
+def test_caches_keyed_by_content_are_bounded() -> None:
+    """`make serve` rebuilds in one process: a cache keyed by a file's content must have a size limit."""
+    unbounded = []
+    for path in SCRIPTS.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and any(
+                ast.unparse(d) in {"cache", "functools.cache", "lru_cache(maxsize=None)"} for d in node.decorator_list
+            ):
+                unbounded.append(f"{path.relative_to(ROOT)}:{node.name}")
+    assert sorted(unbounded) == sorted(UNBOUNDED_CACHES)

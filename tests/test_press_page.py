@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.core.languages import mkdocs_config
+from scripts.core.languages import languages, mkdocs_config
 from scripts.core.manifesto import manifesto, pdf_path
 from scripts.core.pages import nav_sources
+from scripts.text.quote import paragraph_text
 
 from conftest import page_path, soup_file, soup_of
 from test_site import ARGUMENTS
@@ -64,3 +65,19 @@ def test_sources_and_press_pages_come_before_the_about_page(site: Path) -> None:
     next_link = soup_of(site, "fr", "sources.md").select_one("a.md-footer__link--next")
     assert next_link["href"].rstrip("/").endswith("presse")
     assert soup_of(site, "fr", "sources.md").select_one("article h1").get_text(" ", strip=True).startswith("Sources")
+
+
+def test_each_language_quotes_its_own_paragraph_n_word_for_word(site: Path) -> None:
+    """The quotations are read from each language's Markdown: the words are those of the paragraph the
+    quotation links to, on that language's built page."""
+    for lang in languages():
+        press = page_path(site, lang, "presse.md")
+        quotes = soup_file(press).select("article ul.mf-quotes > li")
+        assert len(quotes) == len(manifesto()["key_quotes"]), lang
+        for item, wanted in zip(quotes, manifesto()["key_quotes"], strict=True):
+            href = item.select_one("p a")["href"]
+            paragraph = soup_file((press.parent / href.split("#")[0] / "index.html").resolve()).select_one(
+                f"#p{wanted['paragraph']}"
+            )
+            quoted = item.select_one("blockquote").get_text(" ", strip=True)
+            assert quoted == paragraph_text(paragraph).replace("\u00a0", " "), (lang, wanted["paragraph"])

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
 from scripts.core.languages import current_language, default_language
-from scripts.core.pages import in_language
+from scripts.core.pages import body, in_language
 from scripts.text.parts import is_whole_text
 
 # Paragraphs that are not the authors' running text: the byline, and the notes (cited by their own number).
@@ -68,12 +68,12 @@ def original_count(path: Path, config: MkDocsConfig) -> int:
     Worked out from the file itself rather than remembered from the original's build, so that every
     language is numbered and checked the same whatever order the languages and pages are built in.
     """
-    return _paragraph_count(path.read_text(encoding="utf-8"), markdown_settings(config))
+    return _paragraph_count(meta.get_data(path.read_text(encoding="utf-8"))[0], markdown_settings(config))
 
 
-def source_paragraphs(path: Path, config: MkDocsConfig) -> list[Tag]:
-    """The text's paragraphs of a page as its Markdown file renders them (before the build's own steps)."""
-    html = _rendered(path.read_text(encoding="utf-8"), markdown_settings(config))
+def source_paragraphs(page: Page, config: MkDocsConfig) -> list[Tag]:
+    """The text's paragraphs of a page as its Markdown renders them (before the build's own steps)."""
+    html = _rendered(body(page.file), markdown_settings(config))
     return text_paragraphs(BeautifulSoup(html, "lxml"))
 
 
@@ -83,14 +83,14 @@ def markdown_settings(config: MkDocsConfig) -> str:
 
 # Bounded: `make serve` renders an edited page again; the few pages of the text fit many times over.
 @lru_cache(maxsize=64)
-def _rendered(text: str, settings: str) -> str:
+def _rendered(markdown: str, settings: str) -> str:
     extensions, configs = json.loads(settings)
-    return Markdown(extensions=extensions, extension_configs=configs).convert(meta.get_data(text)[0])
+    return Markdown(extensions=extensions, extension_configs=configs).convert(markdown)
 
 
 @lru_cache(maxsize=64)
-def _paragraph_count(text: str, settings: str) -> int:
-    return len(text_paragraphs(BeautifulSoup(_rendered(text, settings), "lxml")))
+def _paragraph_count(markdown: str, settings: str) -> int:
+    return len(text_paragraphs(BeautifulSoup(_rendered(markdown, settings), "lxml")))
 
 
 def numbered_paragraph(n: int, parts: list[Page], config: MkDocsConfig) -> tuple[Page, Tag] | None:
@@ -100,7 +100,7 @@ def numbered_paragraph(n: int, parts: list[Page], config: MkDocsConfig) -> tuple
     for part in parts:
         count = original_count(original_source(part, config), config)
         if first <= n < first + count:
-            paragraphs = source_paragraphs(Path(part.file.abs_src_path or ""), config)
+            paragraphs = source_paragraphs(part, config)
             return (part, paragraphs[n - first]) if n - first < len(paragraphs) else None
         first += count
     return None
