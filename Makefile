@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: venv build serve test lint publish-check translations bench screenshots trim-css system-deps build-deps lock clean check-links check-links-external cff
+.PHONY: venv build serve test test-fast lint publish-check translations bench screenshots trim-css system-deps build-deps lock clean check-links check-links-external cff
 
 $(STAMP): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -32,6 +32,11 @@ serve: $(STAMP)
 ## test: lint and the whole test suite (builds the site once, in a temporary folder)
 test: $(STAMP) node_modules/.installed system-deps
 	$(PY) -m pytest
+
+## test-fast: the tests that need neither the PDFs, a browser, Java nor nginx (markers in pyproject.toml),
+## on a site built without PDFs: the loop to run while working (under a minute)
+test-fast: $(STAMP) node_modules/.installed
+	$(PY) -m pytest -m "not pdf and not browser and not java and not nginx"
 
 ## translations: status of every page in every language (up to date, outdated, stale, missing)
 translations: $(STAMP)

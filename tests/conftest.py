@@ -8,20 +8,42 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser
 
 from scripts.build import build_site
 from scripts.checks.links import serve
 from scripts.core.languages import built_page as page_path
 
+from browser import chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+# What a test needs beyond Python, as pytest markers (declared in pyproject.toml). `make test-fast`
+# leaves these out; `make test` runs everything.
+NEEDS = ("pdf", "browser", "java", "nginx")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that drives Chromium is marked `browser` by its fixture, so no marker can be forgotten."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once; with its PDFs only when a selected test is marked `pdf` (they take most of the time)."""
     site_dir = tmp_path_factory.mktemp("site")
-    build_site(site_dir)
+    build_site(site_dir, pdf=any(item.get_closest_marker("pdf") for item in request.session.items))
     return site_dir
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as browser:
+        yield browser
 
 
 @functools.cache

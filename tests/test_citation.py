@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 import yaml
 from jsonschema import Draft202012Validator
 from projects import build_project, copy_project
@@ -47,6 +48,7 @@ def meta(soup, name: str) -> list[str]:
     return [m["content"] for m in soup.select(f'meta[name="{name}"]')]
 
 
+@pytest.mark.pdf
 def test_text_pages_carry_highwire_tags(site: Path) -> None:
     for src in TEXT_PAGES:
         soup = soup_of(site, "fr", src)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +34,6 @@ from scripts.core.languages import languages
 from scripts.core.links import link
 from scripts.core.load import schema
 from scripts.core.strings import INTERFACE
-
-from browser import chromium
 
 # Markup, both quotes, an entity, a comment opener and script: in an attribute or an element, any
 # of them unescaped shows as an element or attribute named mf-injected, or sets window.mfInjected.
@@ -137,12 +134,6 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
     result = build_project(project, site)
     assert result.returncode == 0, result.stderr[-3000:]
     return Hostile(project, site, data, sources)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
 
 
 def test_hostile_values_reach_the_pages_whole_and_as_text(hostile: Hostile) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,15 +31,15 @@ from scripts.checks.external_links import (
 )
 from scripts.sources.registry import registered_urls
 
-# Short waits between passes and a capped Retry-After, still exercising every rule. The timeout is
-# what /slow (which never answers) runs into; every other page answers at once on loopback, so 5 s
-# leaves a loaded machine ample room and a run of this module never depends on the machine's speed.
-TIMEOUT = 5.0
-FAST = Policy(timeout=TIMEOUT, requests_per_second=100, threads=4, retries=1, retry_wait=0.1, max_retry_after=0.5)
-# /slow holds its request until the module is done, rather than sleeping a given time: it never
-# answers within any timeout. The bound only keeps a lost thread from living on.
-RELEASE = threading.Event()
-HOLD_AT_MOST = 600.0
+# linkchecker under a stand-in resolver (tests/resolver.py): an unknown host and a timeout are
+# answered at once, whatever the machine's DNS; every other page answers at once on loopback.
+STAND_IN = (sys.executable, str(Path(__file__).with_name("resolver.py")))
+UNKNOWN_HOST, TIMES_OUT = "http://no-such-host.invalid/report.pdf", "http://timeout.test/slow"
+# Short waits between passes and a capped Retry-After, still exercising every rule. The timeout bounds
+# only a failure: nothing here waits for it.
+FAST = Policy(
+    timeout=60, requests_per_second=100, threads=4, retries=1, retry_wait=0.1, max_retry_after=0.5, linkchecker=STAND_IN
+)
 
 
 class RemoteSite(http.server.BaseHTTPRequestHandler):
@@ -54,9 +55,6 @@ class RemoteSite(http.server.BaseHTTPRequestHandler):
             status, headers = 301, {"Location": "/new-home"}
         elif self.path == "/busy" and count == 1:
             status, headers = 429, {"Retry-After": "30"}
-        elif self.path == "/slow":
-            RELEASE.wait(HOLD_AT_MOST)
-            return  # closes the connection without an answer
         else:
             status = {"/missing": 404, "/gone": 410, "/broken": 500}.get(self.path, 200)
             if self.path == "/robots.txt":
@@ -70,21 +68,20 @@ class RemoteSite(http.server.BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def remote() -> Iterator[str]:
     RemoteSite.hits = {}
-    RELEASE.clear()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), RemoteSite)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
-    RELEASE.set()
     server.shutdown()
     server.server_close()
 
 
 @pytest.fixture(scope="module")
 def outcomes(remote: str) -> dict[str, Outcome]:
-    paths = ["/fine", "/moved", "/missing", "/gone", "/broken", "/busy", "/slow"]
-    places = {remote + p: [Place(page="arguments/3-champ-obscur-et-obscurci/", footnote=4)] for p in paths}
-    places["http://no-such-host.invalid/report.pdf"] = [Place(entry="rta-rwlp-2020", footnote=6)]
+    paths = ["/fine", "/moved", "/missing", "/gone", "/broken", "/busy"]
+    where = [Place(page="arguments/3-champ-obscur-et-obscurci/", footnote=4)]
+    places = {remote + p: where for p in paths} | {TIMES_OUT: where}
+    places[UNKNOWN_HOST] = [Place(entry="rta-rwlp-2020", footnote=6)]
     return {o.url.removeprefix(remote): o for o in check(places, FAST)}
 
 
@@ -97,8 +94,8 @@ def test_each_answer_gets_its_verdict(outcomes: dict[str, Outcome], remote: str)
         "/gone": (DEAD, "410 Gone"),
         "/broken": (RETRY_LATER, "500 Internal Server Error"),
         "/busy": (OK, "200 OK"),
-        "/slow": (RETRY_LATER, "timeout"),
-        "http://no-such-host.invalid/report.pdf": (DEAD, "unknown host"),
+        TIMES_OUT: (RETRY_LATER, "timeout"),
+        UNKNOWN_HOST: (DEAD, "unknown host"),
     }
     assert outcomes["/moved"].new_url == remote + "/new-home"
 
@@ -106,7 +103,7 @@ def test_each_answer_gets_its_verdict(outcomes: dict[str, Outcome], remote: str)
 def test_transient_failures_are_retried_and_429_is_not_dead(outcomes: dict[str, Outcome]) -> None:
     assert outcomes["/busy"].attempts == 2 and RemoteSite.hits["/busy"] == 2
     assert outcomes["/broken"].attempts == 2 and RemoteSite.hits["/broken"] == 2
-    assert outcomes["/slow"].attempts == 2
+    assert outcomes[TIMES_OUT].attempts == 2
     assert outcomes["/missing"].attempts == 1 and RemoteSite.hits["/missing"] == 1
     assert exit_code(list(outcomes.values())) == EXIT_DEAD
 
@@ -122,7 +119,7 @@ def test_report_lines_say_what_to_do(outcomes: dict[str, Outcome], remote: str) 
     ) in report
     assert f"| update | {remote}/moved | 301 → 200 OK | 1 | {where} | update the URL to {remote}/new-home |" in report
     assert f"| retry-later | {remote}/busy | 200 OK" not in "\n".join(report)
-    assert f"| retry-later | {remote}/slow | timeout | 2 | {where} | check again later |" in report
+    assert f"| retry-later | {TIMES_OUT} | timeout | 2 | {where} | check again later |" in report
     assert f"| ok | {remote}/busy | 200 OK | 2 | {where} |  |" in report
 
 
@@ -139,7 +136,7 @@ def test_without_network_nothing_is_judged_and_the_exit_code_says_so(tmp_path: P
     closed.server_close()  # nothing listens there any more: the connection is refused
     places = {"http://nowhere.invalid/a": [Place(entry="a")], f"http://127.0.0.1:{port}/b": [Place(page="p/")]}
     # Nothing here waits for the timeout (the host is unknown, the port refuses): it only bounds a failure.
-    results = check(places, Policy(timeout=60, requests_per_second=100, retries=0))
+    results = check(places, Policy(timeout=60, requests_per_second=100, retries=0, linkchecker=STAND_IN))
     assert exit_code(results) == EXIT_OFFLINE
     report = report_markdown(results, "now")
     assert "**No network**: none of the 2 links could be reached" in report

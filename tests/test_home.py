@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,18 +13,11 @@ from scripts.core.paths import DOCS
 from scripts.core.strings import strings
 from scripts.text.quote import paragraph_text
 
-from browser import chromium
 from conftest import soup_file
 
 LANGUAGES = languages()
 ORIGINAL = LANGUAGES[0]
 ARGUMENTS = 6
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
 
 
 def home_url(site_url: str, lang: str) -> str:
@@ -47,6 +39,7 @@ def test_the_demand_is_the_authors_paragraph_quoted_exactly_and_linked(site: Pat
         assert quoted.get_text(" ", strip=True).startswith("Il faut refuser cette « évolution »")
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_offers_the_numbered_reasons_the_whole_text_the_pdf_with_its_size_and_sharing(
     site: Path, lang: str
@@ -73,6 +66,7 @@ def test_home_offers_the_numbered_reasons_the_whole_text_the_pdf_with_its_size_a
     assert (ui["home_sign_short"] in row) == signing
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_says_what_a_reader_can_do_in_its_language(site: Path, lang: str) -> None:
     ui = strings(lang)

@@ -124,6 +124,7 @@ def test_changes_page_lists_every_change_with_its_anchor(site: Path) -> None:
         assert [li.select_one("time")["datetime"] for li in items] == [c["date"] for c in changes()]
 
 
+@pytest.mark.pdf
 def test_each_kept_edition_pdf_is_at_its_versioned_address_and_linked(site: Path) -> None:
     versions = pdf_editions(changes())
     assert manifesto()["edition"]["version"] in versions

@@ -45,7 +45,10 @@ http {{
 }}
 """
 
-pytestmark = pytest.mark.skipif(not NGINX.exists(), reason="Debian's nginx missing: `make test` installs it")
+pytestmark = [
+    pytest.mark.nginx,
+    pytest.mark.skipif(not NGINX.exists(), reason="Debian's nginx missing: `make test` installs it"),
+]
 
 
 def free_port() -> int:

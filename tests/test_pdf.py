@@ -30,6 +30,8 @@ from scripts.translations.status import stamp
 
 from conftest import ROOT, page_path, soup_file
 
+pytestmark = pytest.mark.pdf
+
 A4 = (595.28, 841.89)  # points
 # What hyphenation and line breaks add or remove: spaces of every kind and hyphens of every kind.
 LAYOUT_NOISE = re.compile(r"[\s\u00ad\u2010\u2011-]+")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scripts.core.languages import languages, mkdocs_config
 from scripts.core.manifesto import manifesto, pdf_path
 from scripts.core.pages import nav_sources
@@ -52,6 +54,7 @@ def test_facts_give_authors_first_publication_contact_and_version(site: Path) ->
     ] == [manifesto()["edition"]["version"]]
 
 
+@pytest.mark.pdf
 def test_the_pdf_is_linked_when_the_pdf_step_is_on(site: Path) -> None:
     facts = soup_of(site, "fr", "presse.md").select_one("article dl.mf-press-facts")
     links = [a["href"] for a in facts.select("a") if a["href"].endswith(".pdf") and "intermag" not in a["href"]]

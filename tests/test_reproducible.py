@@ -9,9 +9,13 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from scripts.build import build_site
 
 from conftest import ROOT
+
+pytestmark = pytest.mark.pdf  # the second build makes the PDFs too, compared byte for byte
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -7,10 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
+@pytest.mark.java
 def test_every_page_is_valid_html(site: Path, tmp_path: Path) -> None:
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 40
