@@ -13,7 +13,7 @@ from scripts.changes.page import feed_path
 from scripts.core.languages import current_language, default_language, language_folder, languages
 from scripts.core.manifesto import author_names, manifesto, pdf_path
 from scripts.core.pages import front_matter
-from scripts.core.strings import strings
+from scripts.core.strings import material_labels, strings
 from scripts.share.links import share
 from scripts.share.meta import page_meta
 from scripts.signatories.records import signatories
@@ -29,6 +29,8 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
     arguments = [p for p in text_parts(pages) if front_matter(p.file)["text_part"] == "argument"]
     return {
         "strings": ui,
+        # Labels of Material's templates this language replaces (overrides/partials/language.html).
+        "material_labels": material_labels(ui),
         "manifesto": data,
         # A translated page says by whom, and whether the authors reviewed it (its `translation: status:`).
         "credit": credit_line(ui, data, lang == default_language(config), page_status(page) if page else None),
