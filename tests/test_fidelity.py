@@ -1,9 +1,10 @@
-"""The French pages reproduce the original word for word; the code passes ruff."""
+"""The French pages reproduce the original word for word; the code passes ruff and declares what it imports."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -29,3 +30,10 @@ def test_python_code_passes_ruff() -> None:
             [sys.executable, "-m", "ruff", *command, "scripts", "tests"], cwd=ROOT, capture_output=True, text=True
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_imported_package_is_declared() -> None:
+    """deptry: what scripts/ and tests/ import is in requirements.in, not only brought by another package."""
+    deptry = Path(sys.executable).with_name("deptry")
+    result = subprocess.run([str(deptry), "."], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
