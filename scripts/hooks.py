@@ -30,7 +30,6 @@ from scripts.core.languages import languages
 from scripts.core.load import DataError
 from scripts.legal.publisher import publisher
 from scripts.legal.security_txt import write_security_txt
-from scripts.press.page import fill_quotes
 from scripts.share.robots import write_robots_txt
 from scripts.signatories.records import signatories
 from scripts.signatories.steps import write_exports as write_signatories_exports
@@ -91,9 +90,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @data_errors
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = theme.heading_link_titles(html, config)
-    html = text.finish_html(html, page, config, files)
-    # The press page's quotations, after its typography: the authors' words as they are quoted.
-    return fill_quotes(html, page, config, files)
+    return text.finish_html(html, page, config, files)
 
 
 @data_errors

@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from scripts.changes import page as changes_page
 from scripts.core.links import PageContext
 from scripts.legal import pages as legal_pages
-from scripts.press.page import QUOTES_EMPTY, render_arguments, render_cite, render_facts
+from scripts.press.page import render_arguments, render_cite, render_facts, render_quotes
 from scripts.signatories.page import render_badge, render_downloads, render_sign_ways, render_signatories
 from scripts.sources.page import render_sources
 
@@ -33,8 +33,7 @@ RENDERERS: dict[str, Callable[[PageContext], str]] = {
     "signatories": render_signatories,
     "signatories-downloads": render_downloads,
     "signatories-badge": render_badge,
-    # The quotations' list, empty until every page of the text is rendered (press/page.py fill_quotes).
-    "press-quotes": lambda ctx: QUOTES_EMPTY,
+    "press-quotes": render_quotes,
     # The legal pages and the changes page (data/publisher.yml, data/changes.yml).
     "publisher": legal_pages.render_publisher,
     "controller": legal_pages.render_controller,

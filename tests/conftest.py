@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser
 
 from scripts.build import build_site
@@ -52,6 +52,14 @@ def soup_file(path: Path) -> BeautifulSoup:
 
     Shared by every test that reads the page: read it, never change it (copy what you must change)."""
     return BeautifulSoup(path.read_text(encoding="utf-8").replace("\u00a0", " "), "lxml")
+
+
+def paragraph_words(paragraph: Tag) -> str:
+    """A built paragraph's words as a reader quotes them: without its number's link and note calls."""
+    kept = BeautifulSoup(str(paragraph), "lxml")
+    for skipped in kept.select("a.mf-para-link, sup"):
+        skipped.decompose()
+    return " ".join(kept.get_text().replace("\u00a0", " ").split())
 
 
 def soup_of(site: Path, lang: str, src: str) -> BeautifulSoup:

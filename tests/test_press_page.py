@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from scripts.core.languages import languages, mkdocs_config
 from scripts.core.manifesto import manifesto, pdf_path
 from scripts.core.pages import nav_sources
-from scripts.text.quote import paragraph_text
 
-from conftest import page_path, soup_file, soup_of
+from conftest import page_path, paragraph_words, soup_file, soup_of
 from test_site import ARGUMENTS
 
 
@@ -82,5 +82,19 @@ def test_each_language_quotes_its_own_paragraph_n_word_for_word(site: Path) -> N
             paragraph = soup_file((press.parent / href.split("#")[0] / "index.html").resolve()).select_one(
                 f"#p{wanted['paragraph']}"
             )
-            quoted = item.select_one("blockquote").get_text(" ", strip=True)
-            assert quoted == paragraph_text(paragraph).replace("\u00a0", " "), (lang, wanted["paragraph"])
+            quoted = " ".join(item.select_one("blockquote").get_text().split())
+            assert quoted == paragraph_words(paragraph), (lang, wanted["paragraph"])
+
+
+def test_the_home_and_press_pages_quote_a_paragraph_alike(site: Path) -> None:
+    """The demand and the first key quotation are the same paragraph: the same characters on both pages,
+    French no-break spaces included (« évolution » does not break after «)."""
+    n = manifesto()["demand"]["paragraph"]
+    assert manifesto()["key_quotes"][0]["paragraph"] == n
+    for lang in languages():
+        home = BeautifulSoup(page_path(site, lang, "index.md").read_text("utf-8"), "lxml")
+        press = BeautifulSoup(page_path(site, lang, "presse.md").read_text("utf-8"), "lxml")
+        demand = home.select_one(".mf-demand blockquote").get_text().strip()
+        assert press.select_one("ul.mf-quotes blockquote").get_text().strip() == demand, lang
+        if lang == "fr":
+            assert "«\u00a0évolution\u00a0»" in demand

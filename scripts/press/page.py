@@ -10,24 +10,16 @@ from __future__ import annotations
 from html import escape
 
 from markupsafe import Markup
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 from scripts.citation.export import EXPORTS, MEDIA_TYPES, export_path
 from scripts.citation.reference import references_html, shown_date
 from scripts.core.addresses import pdf_enabled
-from scripts.core.languages import current_language, default_language, language_folder
+from scripts.core.languages import language_folder
 from scripts.core.links import PageContext, link
 from scripts.core.manifesto import author_names, manifesto, pdf_path
 from scripts.core.pages import front_matter
-from scripts.text.paragraphs import numbered_paragraph
 from scripts.text.parts import text_parts
-from scripts.text.quote import paragraph_text
-
-# The quotations' list as the marker leaves it: filled once the press page's HTML is finished (fill_quotes).
-QUOTES_EMPTY = '<ul class="mf-quotes"></ul>'
+from scripts.text.quote import quote
 
 
 def render_arguments(ctx: PageContext) -> str:
@@ -75,34 +67,12 @@ def render_cite(ctx: PageContext) -> str:
     return f'<div class="mf-cite">{references}<p>{escape(ui["cite_download"])} {downloads}</p></div>'
 
 
-def quotes_html(ctx: PageContext, original: bool) -> str:
-    """The key quotations: paragraph N's text and a link to it, read from the text's Markdown files."""
+def render_quotes(ctx: PageContext) -> str:
+    """The key quotations: paragraph N's words and a link to it, read from the text's Markdown files."""
     items = []
-    for quote in manifesto().get("key_quotes", []):
-        n = quote["paragraph"]
-        found = numbered_paragraph(n, text_parts(ctx.pages), ctx.config)
-        if found is None:
-            raise PluginError(
-                f"data/manifesto.yml: key_quotes: paragraph {n} does not exist in {ctx.lang}. "
-                "Fix: choose a paragraph number shown on the site (¶)."
-            )
-        part, paragraph = found
-        text = paragraph_text(paragraph)
-        if original and not text.replace("\u00a0", " ").startswith(" ".join(quote["starts"].split())):
-            raise PluginError(
-                f"data/manifesto.yml: key_quotes: paragraph {n} starts “{text[:60]}…”, not “{quote['starts']}”. "
-                "Fix: give the number of the paragraph that starts with these words."
-            )
+    for wanted in manifesto().get("key_quotes", []):
+        n = wanted["paragraph"]
+        part, text = quote(n, ctx, "key_quotes", wanted["starts"])
         source = link(ctx.url_to(part, f"p{n}"), ctx.ui["press_quote_source"].format(n=n, title=ctx.title(part)))
         items.append(f"<li><blockquote><p>{escape(text)}</p></blockquote><p>— {source}</p></li>")
     return f'<ul class="mf-quotes">{"".join(items)}</ul>'
-
-
-def fill_quotes(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """The press page's quotations, into the list its marker left, once the page's own HTML is finished:
-    the authors' words as they are quoted, untouched by the page's typography. Checked against the
-    original's words only on the original's pages."""
-    if QUOTES_EMPTY not in html:
-        return html
-    original = current_language(config) == default_language(config) == manifesto()["language"]
-    return html.replace(QUOTES_EMPTY, quotes_html(PageContext.of(page, config, files), original))

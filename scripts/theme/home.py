@@ -13,15 +13,13 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from scripts.core.languages import current_language, default_language
+from scripts.core.languages import current_language
 from scripts.core.links import PageContext
 from scripts.core.manifesto import manifesto
 from scripts.core.pages import front_matter
-from scripts.text.parts import text_parts
-from scripts.text.quote import quoted_text
+from scripts.text.quote import quote
 
 
 @dataclass(frozen=True)
@@ -45,33 +43,6 @@ def split_head(html: str) -> tuple[str, str]:
     return "".join(map(str, head)), soup.body.decode_contents() if soup.body else ""
 
 
-def demand(ctx: PageContext) -> tuple[Page, int, str]:
-    """The paragraph that states what the text asks, from the numbered parts; checked against the original."""
-    wanted = manifesto()["demand"]
-    n = wanted["paragraph"]
-    for part in text_parts(ctx.pages):
-        content = part.content or ""
-        found = (
-            BeautifulSoup(content, "lxml").find("p", class_="mf-para", id=f"p{n}")
-            if f'id="p{n}"' in content  # only the page that holds it is parsed
-            else None
-        )
-        if found is None:
-            continue
-        text = quoted_text(found)
-        original = ctx.lang == default_language(ctx.config) == manifesto()["language"]
-        if original and not text.replace("\u00a0", " ").startswith(" ".join(wanted["starts"].split())):
-            raise PluginError(
-                f"data/manifesto.yml: demand: paragraph {n} starts “{text[:60]}…”, not “{wanted['starts']}”. "
-                "Fix: give the number of the paragraph that starts with these words."
-            )
-        return part, n, text
-    raise PluginError(
-        f"data/manifesto.yml: demand: paragraph {n} does not exist in {ctx.lang}. "
-        "Fix: choose a paragraph number shown on the site (¶)."
-    )
-
-
 def cite_target(ctx: PageContext) -> str | None:
     """The heading above the first reference block (`<!-- data: cite -->`) in the navigation (a page title counts)."""
     for page in ctx.pages:
@@ -85,7 +56,9 @@ def cite_target(ctx: PageContext) -> str | None:
 
 def home(page: Page, pages: list[Page], config: MkDocsConfig, ui: dict[str, str]) -> Home:
     ctx = PageContext(lang=current_language(config), ui=ui, page=page, pages=pages, config=config)
-    part, n, text = demand(ctx)
+    wanted = manifesto()["demand"]
+    n = wanted["paragraph"]
+    part, text = quote(n, ctx, "demand", wanted["starts"])
     head, rest = split_head(page.content or "")
     return Home(
         # The page's own HTML, rendered by Markdown from docs/ (escaped there).
