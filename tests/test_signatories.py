@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from projects import build_project, copy_project
 
 from scripts.core.load import DataError
+from scripts.core.strings import strings
 from scripts.signatories.export import csv_text
 from scripts.signatories.intake import InputError, add, form_path, issue_form, mail_body, withdraw
 from scripts.signatories.page import _entry, sorted_by_name
@@ -210,12 +211,11 @@ def test_whatever_is_accepted_comes_out_escaped_in_the_html(name: str, city: str
         "verification": {"method": "other", "date": "2026-01-01"},
     }
     assume(not problems(record))
-    ui = {"sig_signed": "signed {version} {date}"}
-    html = str(_entry({"id": "x", **record}, ui, None, "fr"))
+    html = str(_entry({"id": "x", **record}, strings("fr"), None, "fr"))
     li = BeautifulSoup(html, "html.parser").li
     assert li is not None and li.b.get_text() == name  # type: ignore[union-attr]
     assert li.blockquote.get_text() == record["statement"]["text"]  # type: ignore[union-attr]
-    assert [tag.name for tag in li.find_all(True)] == ["b", "a", "time", "blockquote"]
+    assert [tag.name for tag in li.find_all(True)] == ["b", "a", "time", "span", "time", "blockquote"]
     assert hidden_character(html) is None
 
 
@@ -253,10 +253,12 @@ def test_empty_list_invites_the_first_organisation(site: Path) -> None:
     soup = BeautifulSoup((site / "en" / "signataires" / "index.html").read_text("utf-8"), "lxml")
     assert "No organisation has co-signed the manifesto yet." in soup.select_one(".mf-sig-count").get_text()
     assert soup.select_one(".mf-sig-empty a")["href"] == "../signer/"
+    assert "These organisations co-sign" not in soup.get_text()  # no claim of any signatory
     sign = BeautifulSoup((site / "en" / "signer" / "index.html").read_text("utf-8"), "lxml")
-    mail = sign.select_one('.mf-sign-ways a[href^="mailto:"]')["href"]
-    assert "subject=Co-signing%20the%20manifesto" in mail and "Name%20of%20the%20organisation" in mail
-    assert "provisional address" in sign.select_one(".mf-sign-ways").get_text()
+    # The contact is a placeholder: a message sent to it would be lost, so the e-mail route is not a link.
+    ways = sign.select_one(".mf-sign-ways")
+    assert not ways.select('a[href^="mailto:"]')
+    assert "not open yet" in ways.get_text() and "provisional address" in ways.get_text()
     assert sign.select_one("img[src^='data:image/svg+xml;base64,']") is not None
     arguments = sorted((site / "arguments").glob("*/index.html"))
     assert len(arguments) == 6

@@ -97,7 +97,7 @@ def issue_form(lang: str) -> str:
         field("name", "sig_field_name"),
         field("type", "sig_field_type", "dropdown", options=list(labels.values())),
         field("city", "sig_field_city"),
-        field("country", "sig_field_country"),
+        field("country", "sig_field_country", "dropdown", options=country_options(lang)),
         field("website", "sig_field_website", placeholder="https://"),
         field("statement", "sig_field_statement", "textarea", required=False),
         field("statement_lang", "sig_field_statement_lang", required=False, placeholder=lang),
@@ -119,6 +119,14 @@ def issue_form(lang: str) -> str:
     }
     head = f"# Generated from docs/{lang}/interface.yml by `python -m scripts signatories forms`; do not edit.\n"
     return head + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def country_options(lang: str) -> list[str]:
+    """Every country as the form lists it, "Belgique (BE)", in the language's alphabetical order."""
+    from pyuca import Collator  # the list page's collation (page.py), imported here only for the forms
+
+    names, collator = countries(lang), Collator()
+    return [f"{names[code]} ({code})" for code in sorted(names, key=lambda c: collator.sort_key(names[c]))]
 
 
 def mail_body(lang: str) -> str:
