@@ -46,7 +46,13 @@ def issue_body(**answers: str) -> str:
 
 def add_issue(folder: Path, **answers: str) -> Path:
     return add(
-        issue_body(**answers), "issue", "2026-01-01", "reply_from_public_address", "2026-01-02", folder=folder, lang="fr"
+        issue_body(**answers),
+        "issue",
+        "2026-01-01",
+        "reply_from_public_address",
+        "2026-01-02",
+        folder=folder,
+        lang="fr",
     )
 
 

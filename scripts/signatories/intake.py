@@ -186,7 +186,10 @@ def parse_issue(body: str, lang: str) -> dict[str, str]:
     for number, line in enumerate(lines):
         text = line.strip()
         if text in others or (text in expected and text in (lines[i].strip() for i in starts)):
-            raise InputError(f"line {number + 1}: «{text}» is a second form's heading. {RESUBMIT}")
+            raise InputError(
+                f"line {number + 1}: «{text}» is a heading of another signing form "
+                f"or of a second copy of this one. {RESUBMIT}"
+            )
         if len(starts) < len(expected) and text == expected[len(starts)]:
             starts.append(number)
         elif not starts and text:

@@ -47,12 +47,19 @@ def sorted_by_name(records: list[dict[str, Any]], lang: str) -> list[dict[str, A
     return sorted(records, key=lambda r: (_sort_key(r["name"]), r["id"]))
 
 
-def letter(name: str) -> str:
-    """The index letter of a name: its first letter without accent, in capitals ("é" → "E", "ж" → "Ж"), else "#"."""
-    for char in unicodedata.normalize("NFKD", name):
-        if char.isalpha():
-            return char.upper()
-    return "#"
+@cache
+def latin_letters() -> dict[int, str]:
+    """The capital A to Z by their first collation weight: "Á", "á" and "Æ" share A's."""
+    return {_sort_key(c)[0]: c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+
+
+def letter(name: str, weight: int) -> str:
+    """The index letter of a name whose first collation weight is `weight`: A to Z as the collation
+    groups them, another alphabet's letter in capitals ("ж" → "Ж"), "#" for a digit or sign first."""
+    first = next((c for c in name if not c.isspace()), "")
+    if not first.isalpha():
+        return "#"
+    return latin_letters().get(weight) or unicodedata.normalize("NFKD", first)[0].upper()
 
 
 def primary(name: str) -> int:
@@ -64,7 +71,7 @@ def letter_groups(members: list[dict[str, Any]]) -> list[tuple[str, list[dict[st
     """Members (sorted by collation) in runs of one index letter, cut where the collation's first weight
     changes and joined while the letter shown is the same: the index follows the list's own order."""
     runs = [list(group) for _, group in groupby(members, key=lambda r: primary(r["name"]))]
-    labelled = [(letter(run[0]["name"]), run) for run in runs]
+    labelled = [(letter(run[0]["name"], primary(run[0]["name"])), run) for run in runs]
     return [(shown, [r for _, run in group for r in run]) for shown, group in groupby(labelled, key=lambda x: x[0])]
 
 
