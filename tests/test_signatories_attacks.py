@@ -169,3 +169,44 @@ def test_a_signatory_named_like_a_section_keeps_its_own_anchor(tmp_path: Path) -
     html = str(_entry({**record, "id": "association"}, strings("fr"), "letter-association-1", "fr"))
     ids = [tag["id"] for tag in BeautifulSoup(html, "html.parser").find_all(id=True)]
     assert ids == ["letter-association-1", "sig-association"]
+
+
+def event(action: str, body: str, labels: list[str]) -> dict:
+    """A GitHub `issues` event payload as the runner writes it to $GITHUB_EVENT_PATH (the fields the tool reads)."""
+    return {
+        "action": action,
+        "issue": {
+            "number": 17,
+            "body": body,
+            "created_at": "2026-01-03T22:15:00Z",
+            "updated_at": "2026-01-04T08:00:00Z",
+            "labels": [{"name": name} for name in labels],
+        },
+    }
+
+
+@pytest.mark.parametrize("action", ["labeled", "edited"])
+def test_the_command_reads_a_recorded_event_its_label_s_language_and_the_issue_s_date(
+    tmp_path: Path, action: str
+) -> None:
+    import json
+    import subprocess
+    import sys
+
+    payload = tmp_path / "event.json"
+    labels = ["signature", "lang-fr", "signature-verified-reply"]
+    payload.write_text(json.dumps(event(action, issue_body(), labels)), encoding="utf-8")
+    folder = tmp_path / "signatories"
+    command = [sys.executable, "-m", "scripts", "signatories", "--folder", str(folder), "add", "--event", str(payload)]
+    result = subprocess.run(
+        [*command, "--verified-by", "phone_call_to_office"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    text = (folder / "le-maillon.yml").read_text(encoding="utf-8")
+    assert "signed: '2026-01-03'" in text and "method: phone_call_to_office" in text  # the issue's day, not today
+    hidden = event(action, f"{issue_body()}<!--\n{HIDDEN_FORM}-->\n", labels)
+    payload.write_text(json.dumps(hidden), encoding="utf-8")
+    refused = subprocess.run([*command, "--verified-by", "other"], cwd=ROOT, capture_output=True, text=True)
+    assert (
+        refused.returncode == 1 and "HTML tag or comment" in refused.stderr and "Nothing was written" in refused.stderr
+    )
