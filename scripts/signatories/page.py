@@ -47,7 +47,7 @@ def sorted_by_name(records: list[dict[str, Any]], lang: str) -> list[dict[str, A
     return sorted(records, key=lambda r: (_sort_key(r["name"]), r["id"]))
 
 
-@cache
+@lru_cache(maxsize=1)  # one table, made once
 def latin_letters() -> dict[int, str]:
     """The capital A to Z by their first collation weight: "Á", "á" and "Æ" share A's."""
     return {_sort_key(c)[0]: c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}

@@ -14,7 +14,7 @@ import datetime
 import os
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -133,7 +133,7 @@ def stacked_marks(value: str) -> bool:
     return False
 
 
-@cache
+@lru_cache(maxsize=16)  # one table per language
 def countries(lang: str = "en") -> dict[str, str]:
     """ISO 3166-1 alpha-2 codes and their names in a language (CLDR, through Babel)."""
     names = Locale.parse(lang).territories
