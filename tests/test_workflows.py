@@ -66,12 +66,28 @@ def test_signatures_workflow_keeps_issue_text_out_of_the_shell_and_is_least_priv
     text = SIGNATURES.read_text(encoding="utf-8")
     workflow = yaml.safe_load(text)
     assert workflow["permissions"] == {}
-    assert workflow["jobs"]["add"]["permissions"] == {"contents": "write", "pull-requests": "write"}
-    for step in workflow["jobs"]["add"]["steps"]:
-        assert "${{" not in step.get("run", ""), f"{step.get('name')}: untrusted text only through env"
+    assert triggers(workflow)["issues"]["types"] == ["labeled", "edited"]  # an edit withdraws the approval
+    read, publish = workflow["jobs"]["read"], workflow["jobs"]["publish"]
+    # The job that parses the untrusted body and runs every dependency can write nothing.
+    assert read["permissions"] == {"contents": "read"}
+    assert publish["needs"] == "read" and "make" not in run_text(publish) and "pip" not in run_text(publish)
+    assert publish["permissions"] == {
+        "contents": "write",
+        "pull-requests": "write",
+        "issues": "write",
+        "actions": "write",
+    }
+    for job in (read, publish):
+        for step in job["steps"]:
+            assert "${{" not in step.get("run", ""), f"{step.get('name')}: untrusted text only through env"
     for uses in re.findall(r"uses:\s*(\S+)", text):
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", uses), f"{uses}: pin actions by full commit SHA"
-    assert "python -m scripts signatories add --issue" in text and "gh pr create" in text
+    assert 'signatories add --event "$GITHUB_EVENT_PATH"' in run_text(read)
+    # One pending branch; the records shown in code fences; CI started on it; the issue answered.
+    assert "branch=signatures/pending" in run_text(publish) and "gh pr edit" in run_text(publish)
+    assert "```yaml" in run_text(publish) and "gh workflow run ci.yml" in run_text(publish)
+    assert "workflow_dispatch" in triggers(load(ROOT / ".github" / "workflows" / "ci.yml"))
+    assert "--remove-label" in run_text(publish) and "gh issue comment" in run_text(publish)
 
 
 def load(path: Path) -> dict:

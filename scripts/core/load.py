@@ -84,6 +84,104 @@ def _describe_control(path: list[str | int], char: str, file: Path, root: yaml.N
     )
 
 
+# What the data may not use, found while the parser streams events (before anything is built), so that
+# a 300-byte alias bomb is refused at its first alias and libyaml's speed stays for every valid file.
+STRICT_FIX = {
+    "alias": "write the value out again instead of `*name` (the data is read without aliases)",
+    "anchor": "remove `&name` (the data is read without anchors and aliases)",
+    "tag": "remove the `!tag` and quote the value if it must stay text",
+    "merge": "write the keys out instead of `<<:` (merge keys are not read)",
+    "complex": "use a plain text key",
+    "duplicate": "keep one of the two: YAML would silently keep the last",
+    "documents": "keep one YAML document per file (remove the `---` line that starts a second one)",
+}
+
+
+def _strict_problem(text: str) -> tuple[int, str, str] | None:
+    """The first construct the data may not use, as (line, what, fix kind), or None.
+
+    Refused: anchors, aliases, tags, merge keys (`<<:`), keys that are not plain text, duplicate keys
+    (YAML keeps the last one silently, which would hide a value from a reviewer) and a second document.
+    """
+    # One frame per open collection: [keys seen, expecting a key] for a mapping, None for a sequence.
+    stack: list[list[Any] | None] = []
+    documents = 0
+
+    def value_done() -> None:
+        if stack and stack[-1] is not None:
+            stack[-1][1] = True
+
+    for event in yaml.parse(text, Loader=SAFE_LOADER):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            return line, f"an alias `*{event.anchor}`", "alias"
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                return line, "a second document", "documents"
+        if not isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            stack.pop()
+            value_done()
+            continue
+        if event.anchor is not None:
+            return line, f"an anchor `&{event.anchor}`", "anchor"
+        if event.tag is not None:
+            return line, f"a tag `{event.tag}`", "tag"
+        frame = stack[-1] if stack else None
+        key_expected = frame is not None and frame[1]
+        if isinstance(event, yaml.ScalarEvent):
+            if key_expected:
+                assert frame is not None
+                if event.implicit[0] and event.value == "<<":
+                    return line, "a merge key `<<`", "merge"
+                if event.value in frame[0]:
+                    return line, f"the key `{event.value}` a second time in one mapping", "duplicate"
+                frame[0].add(event.value)
+                frame[1] = False
+            else:
+                value_done()
+            continue
+        if key_expected:
+            return line, "a key that is a list or a mapping", "complex"
+        stack.append([set(), True] if isinstance(event, yaml.MappingStartEvent) else None)
+    return None
+
+
+def read_data_text(path: Path) -> str:
+    """A data file's text: never through a symbolic link, and UTF-8 or an error naming the line."""
+    if path.is_symlink():
+        raise DataError(
+            f"{shown(path)}:1: is a symbolic link. Fix: replace it with the file itself (data is never read elsewhere)."
+        )
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError(
+            f"{shown(path)}:{line}: byte 0x{raw[error.start]:02X} is not UTF-8. "
+            "Fix: save the file as UTF-8 (the editor's encoding setting)."
+        ) from None
+
+
+def load_strict(text: str, path: Path) -> Any:
+    """YAML text as data, or DataError: only plain mappings, lists and values (see _strict_problem)."""
+    try:
+        problem = _strict_problem(text)
+        if problem is None:
+            return yaml.load(text, Loader=SAFE_LOADER)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark else 1
+        raise DataError(
+            f"{shown(path)}:{line}: not valid YAML: {exc.problem}. Fix: check indentation and quoting on that line."
+        ) from None
+    line, what, kind = problem
+    raise DataError(f"{shown(path)}:{line}: holds {what}. Fix: {STRICT_FIX[kind]}.")
+
+
 @cache
 def schema(name: str) -> dict[str, Any]:
     return json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
@@ -95,31 +193,24 @@ def load_checked(path: Path, schema_name: str) -> Any:
     The file is read on every call and parsed once per distinct content: an edit is seen at once
     (`make serve` rebuilds in one process), an unchanged file costs a read. Callers must not modify the result.
     """
-    if not path.is_file():
+    if not path.is_symlink() and not path.is_file():
         raise DataError(
             f"{shown(path)}: file missing. Fix: create it (format: data/schemas/{schema_name}.schema.json)."
         )
-    stat = path.stat()
+    stat = path.lstat()
     return _read_checked(path, stat.st_mtime_ns, stat.st_size, schema_name)
 
 
 @lru_cache(maxsize=4096)
 def _read_checked(path: Path, mtime_ns: int, size: int, schema_name: str) -> Any:
     # Labels are asked for a thousand times a build: the file is read again only when it changed.
-    return _parse_checked(path, path.read_text(encoding="utf-8"), schema_name)
+    return _parse_checked(path, read_data_text(path), schema_name)
 
 
 # Bounded, like every cache keyed by a file's content: `make serve` adds an entry at each edit.
 @lru_cache(maxsize=4096)
 def _parse_checked(path: Path, text: str, schema_name: str) -> Any:
-    try:
-        data = yaml.load(text, Loader=SAFE_LOADER)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line = mark.line + 1 if mark else 1
-        raise DataError(
-            f"{shown(path)}:{line}: not valid YAML: {exc.problem}. Fix: check indentation and quoting on that line."
-        ) from None
+    data = load_strict(text, path)
     errors = sorted(
         Draft202012Validator(schema(schema_name)).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
     )

@@ -86,9 +86,11 @@ def editions(site_dir: Path, config: MkDocsConfig) -> list[Edition]:
             page = BuiltPage(site_dir / prefix / file.dest_uri, urljoin(home_url, file.url))
             if front.get("whole_text"):
                 whole_text = page
-            if front.get("pdf_appendix"):
+            # An appendix with nothing to print (no signatory yet) marks itself: no page for it in the PDF.
+            appendix = front.get("pdf_appendix") and "data-pdf-omit" not in page.html.read_text(encoding="utf-8")
+            if appendix:
                 appendices.append(page)
-            if front.get("text_part") or front.get("pdf_appendix"):
+            if front.get("text_part") or appendix:
                 status = (front.get("translation") or {}).get("status")
                 review[status == "reviewed"].append(heading(source.read_text(encoding="utf-8"), src))
         if whole_text is None:

@@ -1,7 +1,9 @@
 """`python -m scripts signatories add|withdraw|check|forms`: the organisations that co-signed.
 
-    add --issue FILE|-  --verified-by METHOD [--verified-on DATE] [--signed DATE] [--note TEXT]
-    add --mail FILE|-   (same options)   a signing issue's body, or an e-mail on the template
+    add --event FILE    --verified-by METHOD [--verified-on DATE] [--note TEXT]
+                                         a signing issue from a GitHub event (body, language label, date)
+    add --issue FILE|- --lang LANG --signed DATE  (same options)   a signing issue's body
+    add --mail FILE|-  --signed DATE              (same options)   an e-mail on the template
     withdraw ID                          remove data/signatories/ID.yml
     check                                validate every file (schema, characters, duplicates)
     forms [--check]                      write (or verify) .github/ISSUE_TEMPLATE/sign-<lang>.yml
@@ -26,6 +28,16 @@ FIX_FORMS = "python -m scripts signatories forms"
 def read(source: str) -> str:
     """A file's text, or standard input for `-`."""
     return sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+
+
+def event_issue(source: str) -> tuple[str, str | None, str]:
+    """A GitHub `issues` event payload's body, language (its `lang-xx` label) and opening date (UTC)."""
+    import json
+
+    issue = json.loads(read(source))["issue"]
+    labels = [label["name"] for label in issue.get("labels", [])]
+    lang = next((name.removeprefix("lang-") for name in labels if name.startswith("lang-")), None)
+    return issue.get("body") or "", lang, issue["created_at"][:10]
 
 
 def forms(check: bool) -> int:
@@ -63,11 +75,17 @@ def signatories_arguments() -> argparse.ArgumentParser:
     commands = arguments.add_subparsers(dest="command", required=True)
     adding = commands.add_parser("add", help="a new signatory from a signing issue or e-mail")
     source = adding.add_mutually_exclusive_group(required=True)
-    source.add_argument("--issue", help="file holding a signing issue's body (- for standard input)")
+    source.add_argument(
+        "--event", help="a GitHub `issues` event payload (JSON): the body, language label and date of its issue"
+    )
+    source.add_argument("--issue", help="file holding a signing issue's body (- for standard input); needs --lang")
     source.add_argument("--mail", help="file holding an e-mail written on the template (- for standard input)")
+    adding.add_argument("--lang", help="the issue's language (its label lang-xx): only that form is read")
     adding.add_argument("--verified-by", required=True, choices=METHODS, help="how the signature was verified")
     adding.add_argument("--verified-on", default=today, help="date of the verification (default today)")
-    adding.add_argument("--signed", default=today, help="date of the signature (default today)")
+    adding.add_argument(
+        "--signed", help="date of the signature: the issue's opening or the e-mail's sending (YYYY-MM-DD)"
+    )
     adding.add_argument("--note", default="", help="what was checked (no person's name or address)")
     withdrawing = commands.add_parser("withdraw", help="remove a signatory (by its id, the file name)")
     withdrawing.add_argument("id")
@@ -87,10 +105,19 @@ def signatories(argv: list[str]) -> int:
 
     try:
         if args.command == "add":
-            route, source_file = ("issue", args.issue) if args.issue else ("mail", args.mail)
-            path = add(
-                read(source_file), route, args.signed, args.verified_by, args.verified_on, args.note, args.folder
-            )
+            if args.event:
+                body, lang, signed = event_issue(args.event)
+                route = "issue"
+            else:
+                route, source_file = ("issue", args.issue) if args.issue else ("mail", args.mail)
+                body, lang, signed = read(source_file), args.lang, args.signed
+                if not signed:
+                    print(
+                        "--signed is missing. Fix: give the day the issue was opened or the e-mail sent.",
+                        file=sys.stderr,
+                    )
+                    return 2
+            path = add(body, route, signed, args.verified_by, args.verified_on, args.note, args.folder, lang)
             print(f"wrote {shown(path)}")
         elif args.command == "withdraw":
             print(f"removed {shown(withdraw(args.id, args.folder))}")

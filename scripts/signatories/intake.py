@@ -4,10 +4,16 @@ Both routes use the same field labels, taken from each language's interface stri
 (docs/<lang>/interface.yml, `sig_field_*`): the issue form's `### Label` headings and the
 e-mail's `Label: value` lines. Whatever arrives is checked like a file written by hand
 (scripts/signatories/records.py) before anything is written.
+
+Only what a maintainer sees is read. GitHub renders an issue's Markdown and shows neither HTML
+comments nor tags nor link reference definitions: a body holding one could carry a second,
+invisible copy of the form, so it is refused, as is one whose headings are not the form of the
+issue's language label, each once, in order, with nothing before the first.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import tempfile
@@ -24,7 +30,18 @@ from scripts.core.load import DataError
 from scripts.core.manifesto import manifesto
 from scripts.core.paths import ROOT, shown
 from scripts.core.strings import strings
-from scripts.signatories.records import FOLDER, TYPES, domain_key, name_key, problems, signatories, slug
+from scripts.signatories.records import (
+    FOLDER,
+    ID,
+    TYPES,
+    countries,
+    duplicates,
+    hidden_character,
+    latest_date,
+    problems,
+    signatories,
+    slug,
+)
 
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 LABEL = "signature"  # every signing issue carries it; the maintainers add an approval label
@@ -40,7 +57,13 @@ FIELDS = (
     ("statement_lang", "sig_field_statement_lang"),
 )
 CONFIRM = ("confirm", "sig_field_confirm")
-CHECKED = re.compile(r"^\s*-\s*\[[xX]\]\s")
+CHECKED = re.compile(r"^- \[[xX]\] \S")
+# Markup that GitHub does not show as written: an HTML tag, comment (<!-- … -->), declaration or
+# processing instruction; a link reference definition (`[x]: https://…` at a line's start).
+HIDDEN_MARKUP = (
+    (re.compile(r"<[A-Za-z/!?]"), "an HTML tag or comment, which GitHub does not show"),
+    (re.compile(r"^ {0,3}\[[^\]]+\]:", re.MULTILINE), "a link reference definition, which GitHub does not show"),
+)
 
 
 class InputError(DataError):
@@ -74,7 +97,7 @@ def issue_form(lang: str) -> str:
         field("name", "sig_field_name"),
         field("type", "sig_field_type", "dropdown", options=list(labels.values())),
         field("city", "sig_field_city"),
-        field("country", "sig_field_country"),
+        field("country", "sig_field_country", "dropdown", options=country_options(lang)),
         field("website", "sig_field_website", placeholder="https://"),
         field("statement", "sig_field_statement", "textarea", required=False),
         field("statement_lang", "sig_field_statement_lang", required=False, placeholder=lang),
@@ -96,6 +119,14 @@ def issue_form(lang: str) -> str:
     }
     head = f"# Generated from docs/{lang}/interface.yml by `python -m scripts signatories forms`; do not edit.\n"
     return head + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def country_options(lang: str) -> list[str]:
+    """Every country as the form lists it, "Belgique (BE)", in the language's alphabetical order."""
+    from pyuca import Collator  # the list page's collation (page.py), imported here only for the forms
+
+    names, collator = countries(lang), Collator()
+    return [f"{names[code]} ({code})" for code in sorted(names, key=lambda c: collator.sort_key(names[c]))]
 
 
 def mail_body(lang: str) -> str:
@@ -123,30 +154,62 @@ def _clean(value: str) -> str:
     return unicodedata.normalize("NFC", value).strip()
 
 
-def parse_issue(body: str, lang: str) -> dict[str, str] | None:
-    """The answers of an issue-form body in one language, or None when its headings are not all there.
+def hidden_content(body: str) -> str | None:
+    """What in a body a maintainer would not see on GitHub, described for the fix, or None."""
+    for pattern, what in HIDDEN_MARKUP:
+        if found := pattern.search(body):
+            line = body.count("\n", 0, found.start()) + 1
+            return f"line {line} holds {what}"
+    for line_number, line in enumerate(body.split("\n"), 1):
+        if found := hidden_character(line.replace("\t", " ")):
+            return f"line {line_number} holds the invisible character {found}"
+    return None
 
-    Headings are found in the form's order, each after the previous one: a `###` line inside an
-    answer is part of that answer unless it is exactly the next field's heading.
+
+def all_headings() -> set[str]:
+    """Every signing form's headings, in every language: one of them twice means a second copy of a form."""
+    return {f"### {strings(lang)[key]}" for lang in languages(built_only=False) for _, key in [*FIELDS, CONFIRM]}
+
+
+def parse_issue(body: str, lang: str) -> dict[str, str]:
+    """The answers of an issue-form body in its language; InputError unless it is exactly that form.
+
+    The form's headings, each exactly once and in order, with nothing before the first; a heading of
+    any signing form elsewhere, or any heading after the last, means a second form, and is refused.
     """
     ui = strings(lang)
     fields = [*FIELDS, CONFIRM]
+    expected = [f"### {ui[key]}" for _, key in fields]
+    others = all_headings() - set(expected)
     lines = body.replace("\r\n", "\n").split("\n")
     starts: list[int] = []
-    position = 0
-    for _, key in fields:
-        heading = f"### {ui[key]}"
-        found = next((i for i in range(position, len(lines)) if lines[i].strip() == heading), None)
-        if found is None:
-            return None
-        starts.append(found)
-        position = found + 1
+    for number, line in enumerate(lines):
+        text = line.strip()
+        if text in others or (text in expected and text in (lines[i].strip() for i in starts)):
+            raise InputError(
+                f"line {number + 1}: «{text}» is a heading of another signing form "
+                f"or of a second copy of this one. {RESUBMIT}"
+            )
+        if len(starts) < len(expected) and text == expected[len(starts)]:
+            starts.append(number)
+        elif not starts and text:
+            raise InputError(f"line {number + 1}: text before the form's first heading. {RESUBMIT}")
+        elif len(starts) == len(expected) and text.startswith("#"):
+            raise InputError(f"line {number + 1}: a heading after the form's last one. {RESUBMIT}")
+    if len(starts) < len(expected):
+        missing = expected[len(starts)].removeprefix("### ")
+        raise InputError(f"the heading «{missing}» of the {lang} signing form is missing. {RESUBMIT}")
     answers: dict[str, str] = {}
     for n, (field_id, _) in enumerate(fields):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         value = "\n".join(lines[starts[n] + 1 : end]).strip()
         answers[field_id] = "" if value == NO_RESPONSE else value
     return answers
+
+
+RESUBMIT = (
+    "Fix: open a new issue with the unchanged signing form of the issue's language (the signing page links to it)."
+)
 
 
 def parse_mail(body: str, lang: str) -> dict[str, str] | None:
@@ -176,20 +239,33 @@ class Submission:
     answers: dict[str, str]
 
 
-def parse(body: str, route: str) -> Submission:
-    """Find the language whose labels the body uses, and its answers."""
-    parser = parse_issue if route == "issue" else parse_mail
-    for lang in languages(built_only=False):
-        answers = parser(body, lang)
+def parse(body: str, route: str, lang: str | None = None) -> Submission:
+    """The answers of a body: an issue in its label's language only; an e-mail in the language of its labels."""
+    if hidden := hidden_content(body):
+        raise InputError(f"{hidden}. Fix: remove it, or open a new issue with the unchanged form.")
+    if route == "issue":
+        if lang not in languages(built_only=False):
+            known = ", ".join(f"lang-{code}" for code in languages(built_only=False))
+            raise InputError(f"the issue has no language label. Fix: give it one of {known} (its form's language).")
+        return Submission(lang, parse_issue(body, lang))
+    for candidate in languages(built_only=False):
+        answers = parse_mail(body, candidate)
         if answers is not None:
-            return Submission(lang, answers)
-    what = (
-        "`### Label` headings of a signing issue form" if route == "issue" else "`Label: value` lines of the template"
-    )
+            return Submission(candidate, answers)
     raise InputError(
-        f"the text does not have all the {what} in any language. "
-        "Fix: submit it with the unchanged form or e-mail template (the signing page links to both)."
+        "the text does not have all the `Label: value` lines of the template in any language. "
+        "Fix: submit it with the unchanged e-mail template (the signing page links to it)."
     )
+
+
+def country_code(answer: str) -> str:
+    """A country as its ISO code, from the form's choice ("Belgique (BE)"), a code, or its name in a site language."""
+    if found := re.fullmatch(r".*\(([A-Z]{2})\)", answer):
+        return found.group(1)
+    if answer.upper() in countries():
+        return answer.upper()
+    names = {name.casefold(): code for lang in languages(built_only=False) for code, name in countries(lang).items()}
+    return names.get(answer.casefold(), answer)
 
 
 def record_from(submission: Submission, signed: str, verified_by: str, verified_on: str, note: str) -> dict[str, Any]:
@@ -202,7 +278,7 @@ def record_from(submission: Submission, signed: str, verified_by: str, verified_
         "name": answers["name"],
         "type": kinds.get(answers["type"].casefold(), answers["type"]),
         "city": answers["city"],
-        "country": answers["country"],
+        "country": country_code(answers["country"]),
         "website": answers["website"],
         "signed": signed,
         "version": manifesto()["edition"]["version"],
@@ -235,15 +311,26 @@ def field_label(ui: dict[str, str], path: tuple[str | int, ...]) -> str:
 
 
 def add(
-    body: str, route: str, signed: str, verified_by: str, verified_on: str, note: str = "", folder: Path = FOLDER
+    body: str,
+    route: str,
+    signed: str,
+    verified_by: str,
+    verified_on: str,
+    note: str = "",
+    folder: Path = FOLDER,
+    lang: str | None = None,
 ) -> Path:
-    """Check a submission against the same rules as every file, then write it; nothing is written on error."""
-    submission = parse(body, route)
+    """Check a submission against the same rules as every file, then write it; nothing is written on error.
+
+    `lang`: an issue's language label (lang-xx), whose form alone is read.
+    """
+    submission = parse(body, route, lang)
     ui = strings(submission.lang)
     if route == "issue" and not CHECKED.match(submission.answers.get("confirm", "")):
         raise InputError(f"«{ui['sig_field_confirm']}»: the box is not ticked. Fix: ask the organisation to confirm.")
     record = record_from(submission, signed, verified_by, verified_on, note)
-    found = problems(record)
+    # The file is written today and committed at once: today's date (plus a day) is the latest allowed.
+    found = problems(record, latest=latest_date_for_intake())
     if found:
         raise InputError("\n".join(f"«{field_label(ui, path)}»: {message}" for path, message in found))
     existing = signatories(folder)
@@ -253,20 +340,16 @@ def add(
     while ident in taken:
         ident, n = f"{base}-{n}", n + 1
     path = folder / f"{ident}.yml"
-    for other in existing:
-        same = [
-            what
-            for what, key in (("website domain", domain_key), ("name", name_key))
-            if key(other["website" if what == "website domain" else "name"])
-            == key(record["website" if what == "website domain" else "name"])
-        ]
-        if same:
-            raise InputError(
-                f"«{record['name']}» has already signed: {shown(folder / (other['id'] + '.yml'))} "
-                f"(same {' and '.join(same)}). Fix: nothing to add; to replace it, withdraw it first."
-            )
+    # The one duplicate check, as `check` and the build run it, with the new record last.
+    others = [(folder / f"{r['id']}.yml", r) for r in existing]
+    if same := duplicates([*others, (path, {"id": ident, **record})]):
+        raise InputError(f"«{record['name']}» has already signed: {same[0]}")
     write_atomically(path, signatory_yaml(record))
     return path
+
+
+def latest_date_for_intake() -> datetime.date:
+    return max(latest_date(), datetime.datetime.now(datetime.UTC).date() + datetime.timedelta(days=1))
 
 
 def signatory_yaml(record: dict[str, Any]) -> str:
@@ -289,9 +372,12 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def withdraw(ident: str, folder: Path = FOLDER) -> Path:
+    """Remove one signatory's file; only an id names one, so no other file can be reached."""
+    known = ", ".join(p.stem for p in sorted(folder.glob("*.yml"))) or "none"
+    if not ID.fullmatch(ident):
+        raise InputError(f"«{ident}» is not a signatory's id. Fix: give one of these ids: {known}.")
     path = folder / f"{ident}.yml"
-    if not path.is_file():
-        known = ", ".join(p.stem for p in sorted(folder.glob("*.yml"))) or "none"
+    if path.is_symlink() or not path.is_file():
         raise InputError(f"{shown(path)}: no such signatory. Fix: give one of these ids: {known}.")
     path.unlink()
     return path

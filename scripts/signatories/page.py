@@ -12,20 +12,22 @@ import unicodedata
 from functools import cache, lru_cache
 from itertools import groupby
 from typing import Any
-from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 from pyuca import Collator
 
 from scripts.core.dates import localized_date
-from scripts.core.links import UNCITED, PageContext
+from scripts.core.links import UNCITED, PageContext, link
 from scripts.core.manifesto import manifesto
 from scripts.signatories.intake import issue_url, mailto
-from scripts.signatories.records import TYPES, domain_key, signatories
+from scripts.signatories.records import TYPES, countries, domain_key, signatories
 
 SIGNING = "signing"  # front matter of the signing page
 LIST = "signatories"  # front matter of the signatories page
-SAFE_SCHEMES = ("", "http", "https", "mailto")  # "": a link inside the site
+# Every id this page writes starts with one of these, so that a signatory named like a kind of
+# organisation ("association") can never take a section's anchor, nor a section a letter's.
+TYPE_ID, LETTER_ID, SIGNATORY_ID = "type-", "letter-", "sig-"
+PDF_OMIT = "data-pdf-omit"  # on an appendix with nothing to print: the PDF leaves the page out
 
 
 @cache
@@ -45,21 +47,32 @@ def sorted_by_name(records: list[dict[str, Any]], lang: str) -> list[dict[str, A
     return sorted(records, key=lambda r: (_sort_key(r["name"]), r["id"]))
 
 
-def letter(name: str) -> str:
-    """The index letter of a name: its first letter without accent ("É" → "E"), else "#"."""
-    for char in unicodedata.normalize("NFKD", name):
-        if char.isalpha():
-            base = char.upper()
-            return base if "A" <= base <= "Z" else "#"
-    return "#"
+@lru_cache(maxsize=1)  # one table, made once
+def latin_letters() -> dict[int, str]:
+    """The capital A to Z by their first collation weight: "Á", "á" and "Æ" share A's."""
+    return {_sort_key(c)[0]: c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 
 
-def safe_link(href: str, text: str, **attributes: str) -> Markup:
-    """A link only to a web or mail address; anything else is shown as text."""
-    if urlsplit(href).scheme not in SAFE_SCHEMES:
-        return escape(text)
-    extra = Markup("").join(Markup(' {}="{}"').format(k.rstrip("_"), v) for k, v in attributes.items())
-    return Markup('<a href="{}"{}>{}</a>').format(href, extra, text)
+def letter(name: str, weight: int) -> str:
+    """The index letter of a name whose first collation weight is `weight`: A to Z as the collation
+    groups them, another alphabet's letter in capitals ("ж" → "Ж"), "#" for a digit or sign first."""
+    first = next((c for c in name if not c.isspace()), "")
+    if not first.isalpha():
+        return "#"
+    return latin_letters().get(weight) or unicodedata.normalize("NFKD", first)[0].upper()
+
+
+def primary(name: str) -> int:
+    """The first primary weight of a name's collation key: names that sort together share it."""
+    return next((weight for weight in _sort_key(name) if weight), 0)
+
+
+def letter_groups(members: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Members (sorted by collation) in runs of one index letter, cut where the collation's first weight
+    changes and joined while the letter shown is the same: the index follows the list's own order."""
+    runs = [list(group) for _, group in groupby(members, key=lambda r: primary(r["name"]))]
+    labelled = [(letter(run[0]["name"], primary(run[0]["name"])), run) for run in runs]
+    return [(shown, [r for _, run in group for r in run]) for shown, group in groupby(labelled, key=lambda x: x[0])]
 
 
 def placeholder(text: str) -> Markup:
@@ -72,23 +85,24 @@ def count_text(ui: dict[str, str], n: int) -> str:
 
 def render_sign_ways(ctx: PageContext) -> str:
     ui, data = ctx.ui, manifesto()
-    issue = safe_link(issue_url(ctx.lang), ui["sig_issue_link"], **{"class": UNCITED})
+    issue = link(issue_url(ctx.lang), ui["sig_issue_link"], class_=UNCITED)
     if data["repository"]["placeholder"]:
         issue += placeholder(ui["sig_repository_placeholder"])
-    contact = data["contact"]["email"]
-    mail = safe_link(mailto(ctx.lang), ui["sig_mail_link"], **{"class": UNCITED}) + Markup(" (<code>{}</code>)").format(
-        contact
-    )
     if data["contact"]["placeholder"]:
-        mail += placeholder(ui["press_contact_placeholder"])
+        # A message sent to a placeholder address is lost: no link until a real contact is set.
+        mail = escape(ui["sig_mail_link"]) + placeholder(ui["sig_mail_not_open"])
+    else:
+        contact = data["contact"]["email"]
+        mail = link(mailto(ctx.lang), ui["sig_mail_link"], class_=UNCITED) + Markup(" (<code>{}</code>)").format(
+            contact
+        )
     return str(Markup('<ul class="mf-sign-ways"><li>{}</li><li>{}</li></ul>').format(issue, mail))
 
 
 def _entry(record: dict[str, Any], ui: dict[str, str], anchor: str | None, lang: str) -> Markup:
-    website = safe_link(record["website"], domain_key(record["website"]), rel="nofollow", **{"class": UNCITED})
+    website = link(record["website"], domain_key(record["website"]), rel="nofollow", class_=UNCITED)
     # The date in the reader's words ("15 janvier 2026"), inside a <time> that keeps it machine-readable.
-    when = Markup('<time datetime="{}">{}</time>').format(record["signed"], localized_date(str(record["signed"]), lang))
-    signed = escape(ui["sig_signed"]).format(version=record["version"], date=when)
+    signed = escape(ui["sig_signed"]).format(version=record["version"], date=time_of(record["signed"], lang))
     statement = record.get("statement")
     quote = (
         Markup('<blockquote lang="{}">{}</blockquote>').format(statement["lang"], statement["text"])
@@ -96,9 +110,16 @@ def _entry(record: dict[str, Any], ui: dict[str, str], anchor: str | None, lang:
         else Markup("")
     )
     ident = Markup(' id="{}"').format(anchor) if anchor else Markup("")
-    return Markup('<li{}><b id="{}">{}</b>, {}, {} · {} · {}{}</li>').format(
-        ident, record["id"], record["name"], record["city"], record["country"], website, signed, quote
+    method = ui[f"sig_method_{record['verification']['method']}"]
+    verified = escape(ui["sig_verified"]).format(date=time_of(record["verification"]["date"], lang), method=method)
+    country = countries(lang).get(record["country"], record["country"])
+    return Markup('<li{}><b id="{}">{}</b>, {}, {} · {} · {} <span class="mf-sig-verified">({})</span>{}</li>').format(
+        ident, SIGNATORY_ID + record["id"], record["name"], record["city"], country, website, signed, verified, quote
     )
+
+
+def time_of(iso: str, lang: str) -> Markup:
+    return Markup('<time datetime="{}">{}</time>').format(iso, localized_date(iso, lang))
 
 
 def render_signatories(ctx: PageContext) -> str:
@@ -107,8 +128,13 @@ def render_signatories(ctx: PageContext) -> str:
     count = Markup('<p class="mf-sig-count">{}</p>').format(count_text(ui, len(records)))
     if not records:
         sign = ctx.flagged(SIGNING)
-        invite = safe_link(ctx.url_to(sign), ui["sig_empty_invite"]) if sign else Markup("")
-        return str(count + Markup('<p class="mf-sig-empty">{}</p>').format(invite))
+        invite = link(ctx.url_to(sign), ui["sig_empty_invite"]) if sign else Markup("")
+        return str(
+            Markup('<div class="mf-sig-none" {}>{}<p class="mf-sig-empty">{}</p></div>').format(
+                Markup(PDF_OMIT), count, invite
+            )
+        )
+    count = Markup('<p class="mf-sig-intro">{}</p>').format(ui["sig_list_intro"]) + count
     by_type = {kind: sorted_by_name([r for r in records if r["type"] == kind], ctx.lang) for kind in TYPES}
     index, sections = [], []
     for kind, members in by_type.items():
@@ -116,14 +142,16 @@ def render_signatories(ctx: PageContext) -> str:
             continue
         label = ui[f"sig_type_{kind}"]
         letters, items = [], []
-        for initial, group in groupby(members, key=lambda r: letter(r["name"])):
-            anchor = f"{kind}-{initial if initial != '#' else 'other'}"
+        for number, (initial, group) in enumerate(letter_groups(members), 1):
+            anchor = f"{LETTER_ID}{kind}-{number}"
             letters.append(Markup('<a href="#{}">{}</a>').format(anchor, initial))
             items += [_entry(r, ui, anchor if n == 0 else None, ctx.lang) for n, r in enumerate(group)]
-        index.append(Markup('<li><a href="#{}">{}</a> {}</li>').format(kind, label, Markup(" ").join(letters)))
+        index.append(
+            Markup('<li><a href="#{}">{}</a> {}</li>').format(TYPE_ID + kind, label, Markup(" ").join(letters))
+        )
         sections.append(
             Markup('<section class="mf-sig-type"><h2 id="{}">{} ({})</h2><ul>{}</ul></section>').format(
-                kind, label, len(members), Markup("").join(items)
+                TYPE_ID + kind, label, len(members), Markup("").join(items)
             )
         )
     nav = Markup('<nav class="mf-sig-index mf-screen-only" aria-label="{}"><ul>{}</ul></nav>').format(
@@ -137,7 +165,7 @@ EXPORT_FILES = ("signatories.json", "signatories.csv")
 
 def render_downloads(ctx: PageContext) -> str:
     links = Markup(" · ").join(
-        safe_link(ctx.url_to(name), name.rsplit(".", 1)[1].upper(), download="") for name in EXPORT_FILES
+        link(ctx.url_to(name), name.rsplit(".", 1)[1].upper(), download="") for name in EXPORT_FILES
     )
     return str(Markup('<p class="mf-sig-downloads mf-screen-only">{} {}</p>').format(ctx.ui["sig_downloads"], links))
 

@@ -1,14 +1,16 @@
 """The organisations that co-signed the manifesto: one file each in data/signatories/.
 
 Every file, made by `python -m scripts signatories add` or by hand, gets the same checks:
-the schema (data/schemas/signatory.schema.json), then what a schema cannot say
-(invisible and control characters, personal data, web addresses, the version signed) and
-duplicates across files (same website domain, or the same name once case, accents,
-punctuation and legal-form words are set aside). Errors name the file, the line and the fix.
+the schema (data/schemas/signatory.schema.json), then what a schema cannot say (invisible,
+control and lookalike characters, personal data, web addresses, real dates, a version that
+exists, a country code) and duplicates across files (same website domain, or the same name
+once width, case, accents, punctuation and legal-form words are set aside). Errors name the
+file, the line and the fix.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import unicodedata
@@ -18,16 +20,20 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
+from babel import Locale
 from jsonschema import Draft202012Validator
 
-from scripts.core.load import SAFE_LOADER, DataError, line_of, load_checked, schema
+from scripts.changes.records import changes
+from scripts.core.build_date import build_epoch
+from scripts.core.load import SAFE_LOADER, DataError, line_of, load_checked, read_data_text, schema
 from scripts.core.manifesto import manifesto
 from scripts.core.paths import DATA, shown
 
 FOLDER = DATA / "signatories"
+README = "README.md"  # the folder's one file that is not a signatory
 SCHEMA = "signatory"
 TYPES = ("association", "trade_union", "public_service", "network", "collective", "research", "other")
-METHODS = ("reply_from_public_address", "statement_on_website", "other")
+METHODS = ("reply_from_public_address", "phone_call_to_office", "statement_on_website", "other")
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Words that name a legal form, not the organisation: "Le Maillon asbl" and "Le Maillon" are one.
 LEGAL_FORMS = frozenset(
@@ -58,10 +64,27 @@ PHONE = re.compile(r"\+?\d[\d .()/-]{7,}\d")
 # Characters a reader cannot see or that reorder what is shown around them (bidirectional
 # overrides, zero-width spaces), control characters, and code points with no character.
 HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+# Default-ignorable code points that are letters or marks (Unicode's DerivedCoreProperties), so
+# not caught by category: fillers that render as nothing (U+3164 after a known name looks like the
+# name), variation selectors, and the blank braille pattern U+2800, which shows as a space.
+INVISIBLE = frozenset(
+    [
+        *(0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x2800, 0x3164, 0xFFA0),
+        *range(0x180B, 0x1810),
+        *range(0xFE00, 0xFE10),
+        *range(0x1D173, 0x1D17B),
+        *range(0xE0100, 0xE01F0),
+    ]
+)
+MAX_MARKS = 2  # combining marks in a row: Vietnamese needs two ("ệ"); a hundred would cover the lines around
+# Scripts that one word may mix, as writing systems do: Japanese (kanji and kana), Korean (hangul and hanja).
+MIXES = ({"CJK", "HIRAGANA", "KATAKANA"}, {"CJK", "HANGUL"})
+# Two-letter codes Babel names that are not countries (EU, UN, …) or are reserved for private use.
+NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 
 
 def name_key(name: str) -> str:
-    """A name without case, accents, punctuation or legal-form words, to find duplicates."""
+    """A name without width, case, accents, punctuation or legal-form words, to find duplicates."""
     text = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
     text = text.replace(".", "")  # a.s.b.l. → asbl, e.V. → ev
     words = re.sub(r"[\W_]+", " ", text).split()
@@ -69,9 +92,69 @@ def name_key(name: str) -> str:
     return " ".join(kept or words)
 
 
+def ascii_host(host: str) -> str:
+    """A host as DNS knows it: width and case folded (NFKC, as browsers do), each non-ASCII label in punycode."""
+    labels = unicodedata.normalize("NFKC", host).casefold().rstrip(".").split(".")
+    return ".".join(label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii") for label in labels)
+
+
 def domain_key(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    return host.removeprefix("www.")
+    """The website's domain as compared and shown: punycode, without `www.`."""
+    return ascii_host(urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def script_of(char: str) -> str | None:
+    """A letter's script, from its Unicode name's first word (LATIN, CYRILLIC, GREEK, CJK, …); None for the rest."""
+    if not unicodedata.category(char).startswith("L"):
+        return None
+    first = unicodedata.name(char, "").split(" ", 1)[0]
+    return None if first in ("", "MODIFIER") else first
+
+
+def mixed_script_word(value: str) -> str | None:
+    """The first word (or host label) whose letters come from scripts that no language mixes, or None.
+
+    A Cyrillic `е` in a Latin name or host looks the same and makes another name, or another site.
+    """
+    for word in re.split(r"[\s./:@_-]+", unicodedata.normalize("NFKC", value)):
+        scripts = {s for s in map(script_of, word) if s}
+        if len(scripts) > 1 and not any(scripts <= allowed for allowed in MIXES):
+            return word
+    return None
+
+
+def stacked_marks(value: str) -> bool:
+    """More than MAX_MARKS combining marks on one letter (after decomposition)."""
+    run = 0
+    for char in unicodedata.normalize("NFD", value):
+        run = run + 1 if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me") else 0
+        if run > MAX_MARKS:
+            return True
+    return False
+
+
+@lru_cache(maxsize=16)  # one table per language
+def countries(lang: str = "en") -> dict[str, str]:
+    """ISO 3166-1 alpha-2 codes and their names in a language (CLDR, through Babel)."""
+    names = Locale.parse(lang).territories
+    return {code: names[code] for code in sorted(names) if re.fullmatch("[A-Z]{2}", code) and code not in NOT_COUNTRIES}
+
+
+def latest_date() -> datetime.date:
+    """The latest date a signature or verification may carry: the build's date (SOURCE_DATE_EPOCH, else the
+    last commit's) plus one day, for time zones; today's outside a git checkout."""
+    epoch = build_epoch()
+    day = (
+        datetime.datetime.fromtimestamp(epoch, datetime.UTC).date()
+        if epoch
+        else datetime.datetime.now(datetime.UTC).date()
+    )
+    return day + datetime.timedelta(days=1)
+
+
+def edition_versions() -> list[str]:
+    """The versions of the text that exist: the editions of data/changes.yml."""
+    return [entry["version"] for entry in changes(langs=[]) if entry["kind"] == "edition"]
 
 
 def slug(name: str, website: str) -> str:
@@ -84,7 +167,7 @@ def slug(name: str, website: str) -> str:
 def hidden_character(value: str) -> str | None:
     """The first character that must not be there, described for the fix, or None."""
     for position, char in enumerate(value, 1):
-        if unicodedata.category(char) in HIDDEN_CATEGORIES:
+        if unicodedata.category(char) in HIDDEN_CATEGORIES or ord(char) in INVISIBLE:
             name = unicodedata.name(char, "unnamed")
             return f"U+{ord(char):04X} ({name}) at character {position}"
     return None
@@ -97,12 +180,45 @@ def _get(record: dict[str, Any], path: tuple[str, ...]) -> Any:
     return value
 
 
-def version_tuple(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
+def _date_problem(value: Any, latest: datetime.date) -> str | None:
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None  # the schema says it
+    try:
+        day = datetime.date.fromisoformat(value)
+    except ValueError:
+        return f'{value} is not a date. Fix: give a real date as "YYYY-MM-DD".'
+    if day > latest:
+        return f"{value} is in the future. Fix: give the day it happened."
+    return None
 
 
-def problems(record: Any) -> list[tuple[tuple[str | int, ...], str]]:
-    """Everything wrong with one signatory, as (field path, message with its fix)."""
+def _text_problems(path: tuple[str, ...], value: str) -> list[str]:
+    found = []
+    hidden = hidden_character(value)
+    if hidden:
+        found.append(f"holds the invisible or control character {hidden}. Fix: retype the text without it.")
+    if stacked_marks(value):
+        found.append(f"holds more than {MAX_MARKS} accents on one letter. Fix: retype the text.")
+    if path in (("name",), ("city",), ("website",)) and (word := mixed_script_word(value)):
+        found.append(
+            f"«{word}» mixes letters of different alphabets (e.g. a Cyrillic е among Latin letters). "
+            "Fix: retype it in one alphabet."
+        )
+    if value != value.strip():
+        found.append("starts or ends with a space. Fix: remove the space.")
+    folded = unicodedata.normalize("NFKC", value)  # a fullwidth ＠ or digits are still an address or a number
+    if path != ("website",) and EMAIL.search(folded):
+        found.append("holds an e-mail address. Fix: remove it (no personal data is published).")
+    if path in (("statement", "text"), ("verification", "note")) and PHONE.search(folded):
+        found.append("holds a phone number. Fix: remove it (no personal data is published).")
+    return found
+
+
+def problems(record: Any, latest: datetime.date | None = None) -> list[tuple[tuple[str | int, ...], str]]:
+    """Everything wrong with one signatory, as (field path, message with its fix).
+
+    `latest`: the latest date allowed (default: the build's date plus one day, see latest_date).
+    """
     found: list[tuple[tuple[str | int, ...], str]] = []
     for error in sorted(Draft202012Validator(schema(SCHEMA)).iter_errors(record), key=lambda e: list(map(str, e.path))):
         hint = error.schema.get("description") if isinstance(error.schema, dict) else None
@@ -111,17 +227,8 @@ def problems(record: Any) -> list[tuple[tuple[str | int, ...], str]]:
         return found
     for path in TEXT_FIELDS:
         value = _get(record, path)
-        if not isinstance(value, str):
-            continue
-        hidden = hidden_character(value)
-        if hidden:
-            found.append((path, f"holds the invisible or control character {hidden}. Fix: retype the text without it."))
-        if value != value.strip():
-            found.append((path, "starts or ends with a space. Fix: remove the space."))
-        if path != ("website",) and EMAIL.search(value):
-            found.append((path, "holds an e-mail address. Fix: remove it (no personal data is published)."))
-        if path in (("statement", "text"), ("verification", "note")) and PHONE.search(value):
-            found.append((path, "holds a phone number. Fix: remove it (no personal data is published)."))
+        if isinstance(value, str):
+            found += [(path, message) for message in _text_problems(path, value)]
     website = record.get("website")
     if isinstance(website, str) and not hidden_character(website):
         parts = urlsplit(website)
@@ -129,11 +236,18 @@ def problems(record: Any) -> list[tuple[tuple[str | int, ...], str]]:
             found.append(
                 (("website",), "is not a web address. Fix: give the site's address, e.g. https://example.be/.")
             )
-    version = record.get("version")
-    current = manifesto()["edition"]["version"]
-    well_formed = isinstance(version, str) and re.fullmatch(r"[0-9]+(\.[0-9]+)*", version)
-    if well_formed and version_tuple(version) > version_tuple(current):
-        found.append((("version",), f"{version} is newer than this edition ({current}). Fix: give the version signed."))
+    country = record.get("country")
+    if isinstance(country, str) and re.fullmatch("[A-Z]{2}", country) and country not in countries():
+        found.append((("country",), f"{country} is not a country code. Fix: give its ISO 3166-1 code, e.g. BE."))
+    latest = latest or latest_date()
+    for path in (("signed",), ("verification", "date")):
+        if message := _date_problem(_get(record, path), latest):
+            found.append((path, message))
+    version, versions = record.get("version"), edition_versions()
+    if isinstance(version, str) and re.fullmatch(r"[0-9]+(\.[0-9]+)*", version) and version not in versions:
+        found.append(
+            (("version",), f"{version} is not an edition of the text. Fix: give one of {', '.join(versions)}.")
+        )
     return found
 
 
@@ -160,52 +274,75 @@ def load_file(path: Path) -> dict[str, Any]:
         record = load_checked(path, SCHEMA)
     except DataError as error:
         raise DataError(f"{error}\n{shown(path)}: see data/schemas/signatory.schema.json.") from None
-    check_record(record, path, path.read_text(encoding="utf-8"))
+    check_record(record, path, read_data_text(path))
     return {"id": path.stem, **record}
 
 
+def same_organisation(record: dict[str, Any], other: dict[str, Any]) -> list[tuple[str, str]]:
+    """What makes two records one organisation: (what, compared key) for the website domain and the name."""
+    found = []
+    for what, field, key in (("website domain", "website", domain_key), ("name", "name", name_key)):
+        if key(record[field]) == key(other[field]):
+            found.append((what, key(record[field])))
+    return found
+
+
 def duplicates(records: list[tuple[Path, dict[str, Any]]]) -> list[str]:
-    """Pairs of files naming the same organisation (website domain, or name as compared)."""
+    """Every file naming an organisation an earlier file names (website domain, or name as compared)."""
     errors = []
-    seen: dict[tuple[str, str], Path] = {}
-    for path, record in records:
-        for kind, key in (("website domain", domain_key(record["website"])), ("name", name_key(record["name"]))):
-            other = seen.setdefault((kind, key), path)
-            if other != path:
-                errors.append(
-                    f"{shown(path)}:1: same {kind} as {shown(other)} ({key}). "
-                    "Fix: keep one file per organisation (python -m scripts signatories withdraw ID removes one)."
-                )
+    for n, (path, record) in enumerate(records):
+        other = next(((p, r) for p, r in records[:n] if same_organisation(record, r)), None)
+        if other:
+            same = same_organisation(record, other[1])
+            kinds, keys = " and ".join(kind for kind, _ in same), ", ".join(key for _, key in same)
+            errors.append(
+                f"{shown(path)}:1: same {kinds} as {shown(other[0])} ({keys}). "
+                "Fix: keep one file per organisation (python -m scripts signatories withdraw ID removes one)."
+            )
     return errors
 
 
 def files(folder: Path = FOLDER) -> list[Path]:
+    """Every entry of the folder but its README: each must be a signatory's `<id>.yml` (checked by _load)."""
     if not folder.is_dir():
         return []
     with os.scandir(folder) as entries:  # one directory read: the build asks on every page
-        return sorted(Path(e.path) for e in entries if e.name.endswith((".yml", ".yaml")) and e.is_file())
+        return sorted(Path(e.path) for e in entries if e.name != README)
 
 
 def _state(folder: Path) -> tuple[tuple[str, int, int], ...]:
     if not folder.is_dir():
         return ()
     with os.scandir(folder) as entries:
-        found = [(e.name, e.stat()) for e in entries if e.name.endswith((".yml", ".yaml"))]
+        found = [(e.name, e.stat(follow_symlinks=False)) for e in entries]
     return tuple(sorted((name, st.st_mtime_ns, st.st_size) for name, st in found))
 
 
 def signatories(folder: Path = FOLDER) -> list[dict[str, Any]]:
     """Every signatory, checked; read again only when a file changed (the build asks once per language)."""
-    return _load(folder, _state(folder), manifesto()["edition"]["version"])
+    return _load(folder, _state(folder), manifesto()["edition"]["version"], latest_date())
+
+
+def _misplaced(path: Path) -> str | None:
+    """Why an entry of the folder is not a signatory's file, with the fix; None when it is one."""
+    if path.is_symlink():
+        return "is a symbolic link. Fix: replace it with the file itself (data is never read elsewhere)."
+    if not path.is_file():
+        return "is not a file. Fix: keep only <id>.yml files (and README.md) in this folder."
+    if path.suffix != ".yml":
+        return f"is not a .yml file. Fix: rename it to {path.stem.split('.')[0]}.yml, or move it out of this folder."
+    return None
 
 
 @lru_cache(maxsize=4)  # keyed by the folder's state: bounded under `make serve`
-def _load(folder: Path, state: tuple[tuple[str, int, int], ...], version: str) -> list[dict[str, Any]]:
+def _load(
+    folder: Path, state: tuple[tuple[str, int, int], ...], version: str, latest: datetime.date
+) -> list[dict[str, Any]]:
     errors: list[str] = []
     records: list[tuple[Path, dict[str, Any]]] = []
     for path in files(folder):
-        if path.suffix == ".yaml":
-            errors.append(f"{shown(path)}:1: ends in .yaml. Fix: rename it to {path.stem}.yml.")
+        if reason := _misplaced(path):
+            errors.append(f"{shown(path)}:1: {reason}")
             continue
         try:
             records.append((path, load_file(path)))
