@@ -51,12 +51,9 @@ check-links: build
 check-links-external: build
 	$(PY) -m scripts check-links-external --site-dir site --report-dir reports
 
-## publish-check: placeholders and unverified facts in data/ a publisher should settle
-## (exit 0 none blocks, 1 a placeholder is left and ALLOW_PLACEHOLDERS is not true, 2 unreadable data)
-# The recipe is the command alone, with nothing after it, so the recipe exits with the command's own code
-# and make prints it ("Error 1", "Error 2"). make's own exit status, though, is 2 for any failed recipe
-# (GNU make exits only 0, 2, or 1 under `make -q`): it cannot hand 1 and 2 on. A script that acts on the
-# code runs `.venv/bin/python -m scripts publish-check` itself, as .github/workflows/deploy.yml does.
+## publish-check: placeholders, wrong values and unverified facts in data/ a publisher should settle
+## (exit 0 when nothing blocks, else 2: make's code for any failed command; the command's own codes,
+## 0/1/2, come from `.venv/bin/python -m scripts publish-check`, as .github/workflows/deploy.yml runs it)
 publish-check: $(STAMP)
 	$(PY) -m scripts publish-check
 

@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -85,7 +86,7 @@ def test_signatures_workflow_keeps_issue_text_out_of_the_shell_and_is_least_priv
     assert 'signatories add --event "$GITHUB_EVENT_PATH"' in run_text(read)
     # One pending branch; the records shown in code fences; CI started on it; the issue answered.
     assert "branch=signatures/pending" in run_text(publish) and "gh pr edit" in run_text(publish)
-    assert "```yaml" in run_text(publish) and "gh workflow run ci.yml" in run_text(publish)
+    assert 'fence "$out/record.yml" yaml' in run_text(publish) and "gh workflow run ci.yml" in run_text(publish)
     assert "workflow_dispatch" in triggers(load(ROOT / ".github" / "workflows" / "ci.yml"))
     assert "--remove-label" in run_text(publish) and "gh issue comment" in run_text(publish)
 
@@ -171,17 +172,71 @@ def test_release_on_a_version_tag_publishes_every_pdf_and_their_checksums() -> N
     workflow = load(RELEASE)
     assert triggers(workflow) == {"push": {"tags": ["v*"]}}
     build, release = workflow["jobs"]["build"], workflow["jobs"]["release"]
-    # The build runs every dependency's code with a read-only token; only `gh` may write.
-    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    # The build runs every dependency's code with a read-only token; only `gh` may write. No Pages needed.
+    assert build["permissions"] == {"contents": "read"}
+    assert "configure-pages" not in RELEASE.read_text(encoding="utf-8")
     assert release["permissions"] == {"contents": "write"}
-    assert all("run" not in step or step["run"].startswith("gh release create") for step in steps_of(release))
     script = run_text(build)
     assert "cp site/pdf/*.pdf release/" in script and "sha256sum -- *.pdf > SHA256SUMS" in script
-    make = next(step for step in steps_of(build) if step.get("run") == "make build")
-    assert make["env"]["DEPLOY"] == "true" and "base_url" in make["env"]["SITE_URL"]
+    steps = steps_of(build)
+    tag = next(i for i, step in enumerate(steps) if 'scripts release-tag "$GITHUB_REF_NAME"' in step.get("run", ""))
+    make = next(i for i, step in enumerate(steps) if "make build" in step.get("run", ""))
+    assert tag < make, "a tag that does not name the edition stops the release before anything is built"
+    assert steps[make]["env"]["DEPLOY"] == "true" and steps[make]["env"]["GIVEN_SITE_URL"] == "${{ vars.SITE_URL }}"
     publish = next(step for step in steps_of(release) if "run" in step)
     assert publish["env"]["GH_TOKEN"] == "${{ github.token }}"
-    assert (
-        publish["run"].split()[:4] == ["gh", "release", "create", '"$GITHUB_REF_NAME"']
-        and "release/*" in publish["run"]
+    # A re-run finds its release and replaces the files; the first run creates it.
+    assert 'gh release view "$GITHUB_REF_NAME"' in publish["run"]
+    assert 'gh release upload "$GITHUB_REF_NAME" release/* --clobber' in publish["run"]
+    assert 'gh release create "$GITHUB_REF_NAME" --verify-tag' in publish["run"]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_every_job_runs_on_a_supported_runner(path: Path) -> None:
+    for name, job in load(path)["jobs"].items():
+        assert job["runs-on"] == "ubuntu-24.04", (
+            f"{path.name}: job {name} on {job['runs-on']} (22.04 retires 2027-04-17)"
+        )
+
+
+def test_ci_cancels_superseded_runs_on_branches_only_and_caches_downloads() -> None:
+    workflow = load(CI)
+    assert workflow["concurrency"]["cancel-in-progress"] == "${{ github.ref != 'refs/heads/main' }}"
+    (job,) = workflow["jobs"].values()
+    cache = uses(job, "actions/cache")
+    assert set(cache["with"]["path"].split()) == {job["env"]["PIP_CACHE_DIR"], job["env"]["npm_config_cache"]}
+    assert "requirements.lock" in cache["with"]["key"] and "package-lock.json" in cache["with"]["key"]
+
+
+def test_signing_queues_only_approvals_and_edits_and_fences_what_it_quotes() -> None:
+    workflow = load(SIGNATURES)
+    group = workflow["concurrency"]["group"]
+    # Any other label runs in a group of its own (its run's id): it cannot displace a waiting approval.
+    assert "format('signature-{0}', github.event.issue.number)" in group and "github.run_id" in group
+    assert "startsWith(github.event.label.name, 'signature-verified-')" in group and "'edited'" in group
+    answer = run_text(workflow["jobs"]["publish"])
+    # The tool's message and the records are quoted in fences longer than any backticks they hold.
+    fence = next(line.strip() for line in answer.splitlines() if line.strip().startswith("fence() {"))
+    script = f'{fence}\nprintf \'a ```` b\\n\' > "$1"\nfence "$1" text'
+    with tempfile.TemporaryDirectory() as folder:
+        shown = subprocess.run(
+            ["bash", "-c", script, "fence", str(Path(folder) / "message.txt")],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.splitlines()
+    assert shown == ["`````text", "a ```` b", "`````"]
+    assert 'fence "$out/result.txt" text' in answer
+
+
+def test_the_link_report_notifies_new_findings_closes_when_links_recover_and_always_uploads() -> None:
+    workflow = load(LINKS)
+    upload = uses(workflow["jobs"]["check"], "actions/upload-artifact")
+    assert upload["if"] == "always()"
+    report = workflow["jobs"]["report"]
+    assert "needs.check.outputs.exit-code == '0'" in report["if"] and "!= 'pull_request'" in report["if"]
+    script = run_text(report)
+    assert 'gh issue close "$number"' in script and 'gh issue comment "$number"' in script
+    assert "60 days" in LINKS.read_text(encoding="utf-8") and "60 days" in (ROOT / "HANDBOOK.md").read_text(
+        encoding="utf-8"
     )

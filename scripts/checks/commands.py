@@ -113,13 +113,14 @@ def privacy(argv: list[str]) -> int:
 
 @command("publish-check", "placeholders and unverified facts to settle before going live (exit 0/1/2)")
 def publish_check(argv: list[str]) -> int:
-    """Exit 0 when no placeholder is left (unverified facts are listed but never block), or when
-    ALLOW_PLACEHOLDERS=true; 1 when a placeholder is left; 2 when the data cannot be read."""
+    """Exit 0 when nothing blocks (unverified facts and warnings never do; placeholders do not with
+    ALLOW_PLACEHOLDERS=true); 1 when a placeholder or a wrong value is left; 2 when the data cannot be read."""
     arguments = parser(
         "publish-check",
-        "Placeholders and unverified facts in data/ that a publisher should settle before going live.",
-        epilog="Exit 0: no placeholder left, or ALLOW_PLACEHOLDERS=true (unverified facts never block); "
-        "1: a placeholder is left; 2: the data cannot be read.",
+        "Placeholders, wrong values and unverified facts in data/ that a publisher should settle before going live "
+        "(with SITE_URL set, also what its address means for robots.txt and security.txt).",
+        epilog="Exit 0: nothing blocks (unverified facts and warnings never do; placeholders do not with "
+        "ALLOW_PLACEHOLDERS=true); 1: a placeholder or a wrong value is left; 2: the data cannot be read.",
     )
     arguments.add_argument("--markdown", action="store_true", help="a Markdown table (for a CI run's summary)")
     args = arguments.parse_args(argv)
@@ -128,9 +129,9 @@ def publish_check(argv: list[str]) -> int:
 
     allowed = os.environ.get("ALLOW_PLACEHOLDERS", "").strip().lower() == "true"
     try:
-        items = items_to_settle()
+        items = items_to_settle(site_url=os.environ.get("SITE_URL"))
     except DataError as error:
         print(f"publish check could not read the data:\n{error}", file=sys.stderr)
         return 2
     print(as_markdown(items, allowed) if args.markdown else as_text(items, allowed), end="")
-    return 1 if blocking(items) and not allowed else 0
+    return 1 if blocking(items, allowed) else 0

@@ -1,8 +1,13 @@
-"""What a publisher should settle before going live: placeholders and unverified facts in data/.
+"""What a publisher should settle before going live: placeholders, wrong values and unverified facts in data/.
 
-Placeholders (an address given only to hold the place) block a deployment unless the publisher
-allows them; unverified facts and unknowns are listed but never block, since the site already
-says of each that it is not verified or not known.
+Placeholders (a fact given only to hold the place) block a deployment unless the publisher allows
+them; wrong values (a mistyped enterprise number, an address nobody reads, dates that contradict
+the launch) always block; unverified facts, unknowns and warnings are listed but never block,
+since the site already says of each that it is not verified or not known.
+
+The rule for settling a fact is the same in every data file: write it in place and delete its
+`placeholder: true` line (and `hint:`). A new placeholder in data/manifesto.yml is one entry of
+MANIFESTO_PLACEHOLDERS (what it is, where it shows); data/publisher.yml's are found by themselves.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from scripts.core.load import line_in, load_checked
 from scripts.core.paths import DATA, shown
@@ -18,9 +23,13 @@ from scripts.legal.publisher import PUBLISHER, placeholders
 from scripts.sources.registry import SOURCES
 
 MANIFESTO = DATA / "manifesto.yml"
+CHANGES = DATA / "changes.yml"
 PLACEHOLDER = "placeholder"  # blocks a deployment unless allowed
+INVALID = "wrong"  # a value that cannot be right: always blocks
 UNVERIFIED = "unverified"
 UNKNOWN = "unknown"
+WARNING = "warning"  # worth knowing, never blocks
+BLOCKING = (PLACEHOLDER, INVALID)
 
 
 @dataclass(frozen=True)
@@ -32,34 +41,44 @@ class Item:
     fix: str
 
     def where(self) -> str:
-        return f"{shown(self.path)}:{self.line}"
+        """file:line, or the file (or setting) alone for what has no line."""
+        return f"{shown(self.path)}:{self.line}" if self.line else shown(self.path)
+
+
+class Described(NamedTuple):
+    field: str  # the key that holds the value, under the fact
+    what: str  # what the value is
+    shown_on: str  # where readers meet it
+
+
+# data/manifesto.yml's facts that may be placeholders, by their key. A fact not listed here is still
+# found (any `placeholder: true`), only described by its key.
+MANIFESTO_PLACEHOLDERS: dict[str, Described] = {
+    "contact": Described("email", "the contact address", "press page, legal pages, /.well-known/security.txt"),
+    "repository": Described("url", "the repository address", "signing forms, error reports"),
+}
+SETTLE = "delete the line `placeholder: true`"
+
+
+def manifesto_placeholders(path: Path, data: dict[str, Any]) -> list[Item]:
+    items = []
+    for key, fact in data.items():
+        if not (isinstance(fact, dict) and fact.get("placeholder") is True):
+            continue
+        described = MANIFESTO_PLACEHOLDERS.get(key)
+        if described:
+            what = f"{described.what} {fact.get(described.field)} is a placeholder ({described.shown_on})"
+            fix = f"write the real one as {key}.{described.field}, then {SETTLE}"
+        else:
+            what = f"{key} is a placeholder" + (f" ({fact['hint']})" if fact.get("hint") else "")
+            fix = f"write the fact under {key}, then {SETTLE} (and `hint:`)"
+        items.append(Item(path, line_in(path, [key, "placeholder"]), PLACEHOLDER, what, fix))
+    return items
 
 
 def manifesto_items(path: Path = MANIFESTO) -> list[Item]:
     data: dict[str, Any] = load_checked(path, "manifesto")
-    items = []
-    contact = data["contact"]
-    if contact["placeholder"]:
-        items.append(
-            Item(
-                path,
-                line_in(path, ["contact", "email"]),
-                PLACEHOLDER,
-                f"the contact address {contact['email']} is a placeholder (press page, /.well-known/security.txt)",
-                "set contact.email to a real address, then placeholder: false",
-            )
-        )
-    repository = data.get("repository")
-    if repository and repository["placeholder"]:
-        items.append(
-            Item(
-                path,
-                line_in(path, ["repository", "url"]),
-                PLACEHOLDER,
-                f"the repository address {repository['url']} is a placeholder (signing forms, error reports)",
-                "set repository.url to the public repository, then placeholder: false",
-            )
-        )
+    items = manifesto_placeholders(path, data)
     publication = data["first_publication"]
     if not publication["verified"]:
         items.append(
@@ -117,18 +136,32 @@ def publisher_items(path: Path = PUBLISHER) -> list[Item]:
     """The publisher's facts still to be given (legal notice, privacy page): each one a placeholder."""
     return [
         Item(
-            found.path, found.line, PLACEHOLDER, f"{found.field} is a placeholder ({found.hint})", f"give {found.field}"
+            found.path,
+            found.line,
+            PLACEHOLDER,
+            f"{found.field} is a placeholder ({found.hint})",
+            f'write it as `value: "…"`, then {SETTLE} and the `hint:` line',
         )
         for found in placeholders(path)
     ]
 
 
-def items_to_settle(manifesto: Path = MANIFESTO, sources: Path = SOURCES, publisher: Path = PUBLISHER) -> list[Item]:
-    return manifesto_items(manifesto) + publisher_items(publisher) + sources_items(sources)
+def items_to_settle(
+    manifesto: Path = MANIFESTO,
+    sources: Path = SOURCES,
+    publisher: Path = PUBLISHER,
+    changes: Path = CHANGES,
+    site_url: str | None = None,
+) -> list[Item]:
+    from scripts.checks.publish_values import value_items
+
+    listed = manifesto_items(manifesto) + publisher_items(publisher)
+    return listed + value_items(manifesto, publisher, changes, site_url) + sources_items(sources)
 
 
-def blocking(items: list[Item]) -> list[Item]:
-    return [item for item in items if item.kind == PLACEHOLDER]
+def blocking(items: list[Item], allowed: bool = False) -> list[Item]:
+    """What stops a deployment: wrong values always, placeholders unless they are allowed."""
+    return [item for item in items if item.kind == INVALID or (item.kind == PLACEHOLDER and not allowed)]
 
 
 def as_text(items: list[Item], allowed: bool) -> str:
@@ -159,9 +192,13 @@ def as_markdown(items: list[Item], allowed: bool) -> str:
 
 
 def verdict(items: list[Item], allowed: bool) -> str:
-    count = len(blocking(items))
-    if not count:
-        return "No placeholder: nothing blocks a deployment (unverified facts are shown as such on the site)."
-    if allowed:
-        return f"{count} placeholder(s) allowed (ALLOW_PLACEHOLDERS=true): the site is published with them."
-    return f"{count} placeholder(s) block a deployment. Settle them, or set ALLOW_PLACEHOLDERS=true to publish them."
+    wrong = sum(item.kind == INVALID for item in items)
+    count = sum(item.kind == PLACEHOLDER for item in items)
+    said = [f"{wrong} wrong value(s) block a deployment: correct them."] if wrong else []
+    if count and allowed:
+        said.append(f"{count} placeholder(s) allowed (ALLOW_PLACEHOLDERS=true): the site is published with them.")
+    elif count:
+        said.append(
+            f"{count} placeholder(s) block a deployment. Settle them, or set ALLOW_PLACEHOLDERS=true to publish them."
+        )
+    return " ".join(said) or "Nothing blocks a deployment (unverified facts are shown as such on the site)."

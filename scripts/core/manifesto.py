@@ -7,9 +7,14 @@ from typing import Any
 from scripts.core.load import load_checked
 from scripts.core.paths import DATA
 
+# The facts of data/manifesto.yml that may be stand-ins. The rule of every data file: a fact is
+# settled once its `placeholder: true` line is deleted, so an absent `placeholder` reads as false.
+MAY_BE_PLACEHOLDERS = ("contact", "repository")
+
 
 def manifesto() -> dict[str, Any]:
-    return load_checked(DATA / "manifesto.yml", "manifesto")
+    data: dict[str, Any] = load_checked(DATA / "manifesto.yml", "manifesto")
+    return {**data, **{key: {"placeholder": False, **data[key]} for key in MAY_BE_PLACEHOLDERS if key in data}}
 
 
 def author_names(data: dict[str, Any] | None = None) -> list[str]:

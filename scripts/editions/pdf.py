@@ -127,8 +127,9 @@ def edition_date() -> str:
     epoch = build_epoch()
     if epoch is None:
         raise PrintError(
-            f"{ROOT}: not a git checkout with a commit, so the edition has no date. "
-            "Fix: build from a git clone, or set SOURCE_DATE_EPOCH (seconds since 1970)."
+            f"{ROOT}: no .git folder with a commit here (a downloaded archive, or a new repository), so the "
+            "edition has no date: it is dated from the last commit. "
+            "Fix: build from a git clone with at least one commit, or set SOURCE_DATE_EPOCH (seconds since 1970)."
         )
     return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="seconds")
 
