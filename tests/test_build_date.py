@@ -73,6 +73,7 @@ def test_every_container_workflow_trusts_its_checkout_after_checking_it_out() ->
     assert set(steps.values()) == {'git config --global --add safe.directory "$GITHUB_WORKSPACE"'}, steps
 
 
+@pytest.mark.pdf  # the trusted checkout's build makes the PDFs, each dated from the commit
 def test_a_refused_checkout_stops_the_build_saying_what_to_do_and_the_workflows_step_lets_it_build(
     foreign_checkout: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:
