@@ -11,6 +11,7 @@ from typing import Any
 from scripts.core.links import markdown_text
 from scripts.core.load import DataError, load_checked
 from scripts.core.paths import DATA, DOCS, shown
+from scripts.core.strings import strings
 
 
 def manifesto() -> dict[str, Any]:
@@ -58,3 +59,8 @@ def _first_heading(path: str, mtime_ns: int, size: int) -> str:
 def original_title(data: dict[str, Any] | None = None) -> str:
     """The title as the authors wrote it: the heading of the original's introduction page."""
     return text_title((data or manifesto())["language"])
+
+
+def site_description(lang: str) -> str:
+    """The site's description in `lang` (home page, feeds, search engines), naming the text by its title."""
+    return " ".join(strings(lang)["site_description"].format(title=text_title(lang)).split())
