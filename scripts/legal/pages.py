@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from scripts.core.dates import locale_of, localized_date, time_html
 from scripts.core.links import PageContext, link
-from scripts.core.manifesto import author_names, manifesto, text_title
+from scripts.core.manifesto import author_names, manifesto, original_title, text_title
 from scripts.legal.publisher import publisher, value
 
 
@@ -161,7 +161,7 @@ def render_accessibility(ctx: PageContext) -> str:
 def render_text_rights(ctx: PageContext) -> str:
     """Whose work the text is, under its title in the page's language (never typed a second time)."""
     authors = ctx.ui["author_join"].join(author_names())
-    text = ctx.ui["legal_text_work"].format(title=text_title(ctx.lang), authors=authors)
+    text = ctx.ui["legal_text_work"].format(title=text_title(ctx.lang), original=original_title(), authors=authors)
     return str(Markup('<p class="mf-text-rights">{}</p>').format(text))
 
 
