@@ -25,7 +25,7 @@ from scripts.citation.reference import (
 )
 from scripts.core.addresses import pdf_url
 from scripts.core.load import schema
-from scripts.core.manifesto import manifesto, pdf_path
+from scripts.core.manifesto import manifesto, original_title, pdf_path
 from scripts.core.paths import DOCS
 from scripts.core.strings import INTERFACE, strings
 from scripts.sources.registry import sources
@@ -50,7 +50,7 @@ def meta(soup, name: str) -> list[str]:
 def test_text_pages_carry_highwire_tags(site: Path) -> None:
     for src in TEXT_PAGES:
         soup = soup_of(site, "fr", src)
-        assert meta(soup, "citation_title") == [manifesto()["title"]], src
+        assert meta(soup, "citation_title") == [original_title()], src
         assert meta(soup, "citation_author") == ["Mahy, Christine", "Blairon, Jean"]
         # The month is unverified: machine-read tags give only the year.
         assert meta(soup, "citation_publication_date") == ["2021"]
@@ -102,7 +102,7 @@ def test_translated_pages_cite_the_original_and_describe_the_translation(site: P
     """RTA published the French text: a translated page never gives its translated title as theirs."""
     soup = soup_of(site, "de", "arguments/3-champ-obscur-et-obscurci.md")
     heading = soup_of(site, "de", "index.md").select_one("article h1").get_text(" ", strip=True).removesuffix("¶")
-    assert meta(soup, "citation_title") == [manifesto()["title"]]
+    assert meta(soup, "citation_title") == [original_title()]
     assert meta(soup, "citation_language") == ["fr"] and meta(soup, "citation_technical_report_number") == ["724"]
     assert meta(soup, "citation_pdf_url") == []  # the German PDF is not RTA's analysis no. 724
     assert meta(soup, "DC.title") == [heading.strip()] and meta(soup, "DC.language") == ["de"]
@@ -111,7 +111,7 @@ def test_translated_pages_cite_the_original_and_describe_the_translation(site: P
     assert meta(soup, "DC.identifier")[0].endswith("/de/arguments/3-champ-obscur-et-obscurci/")
     data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
     assert data["name"] == heading.strip() and data["inLanguage"] == "de"
-    assert data["translationOfWork"]["name"] == manifesto()["title"]
+    assert data["translationOfWork"]["name"] == original_title()
     assert data["translationOfWork"]["reportNumber"] == "724"
     assert data["translator"] == {"@type": "Organization", "name": strings("de")["site_name"]}
 
@@ -169,7 +169,7 @@ def test_exports_are_written_and_say_the_date_is_unverified(site: Path) -> None:
 
 
 def test_translated_exports_hold_the_original_and_the_translation(site: Path) -> None:
-    key, title = citation_key(), manifesto()["title"]
+    key, title = citation_key(), original_title()
     bib = (site / "de" / export_path("bib")).read_text(encoding="utf-8")
     assert bib.startswith(f"@techreport{{{key},") and f"@online{{{translation_key('de')}," in bib
     assert (
@@ -253,7 +253,7 @@ def test_citation_cff_agrees_with_the_manifesto_data() -> None:
     # Read from what `python -m scripts cff` writes, not from the committed copy of it.
     data, facts = yaml.safe_load(cff_text()), manifesto()
     names = [(a["given"], a["family"]) for a in facts["authors"]]
-    assert data["title"] == data["preferred-citation"]["title"] == facts["title"]
+    assert data["title"] == data["preferred-citation"]["title"] == original_title()
     assert [(a["given-names"], a["family-names"]) for a in data["authors"]] == names
     assert data["version"] == facts["edition"]["version"]
     preferred, publication = data["preferred-citation"], facts["first_publication"]

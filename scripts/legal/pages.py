@@ -195,4 +195,6 @@ def render_drive(ctx: PageContext) -> str:
 
 def render_enforcement(ctx: PageContext) -> str:
     """The accessibility statement's enforcement procedure: where to turn (Unia)."""
-    return str(Markup('<p class="mf-enforcement">{}</p>').format(web(ctx, publisher()["accessibility"]["enforcement_url"])))
+    return str(
+        Markup('<p class="mf-enforcement">{}</p>').format(web(ctx, publisher()["accessibility"]["enforcement_url"]))
+    )
