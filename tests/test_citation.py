@@ -8,10 +8,12 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 import yaml
 from jsonschema import Draft202012Validator
 from projects import build_project, copy_project
 
+from scripts.citation import reference as reference_module
 from scripts.citation.cff import CFF, cff_text
 from scripts.citation.export import export_path
 from scripts.citation.meta import highwire
@@ -148,8 +150,10 @@ def test_a_translation_reference_names_its_title_translator_and_address() -> Non
         assert "RTA" not in text or "pourquoi il faut refuser" in text.lower(), lang
 
 
-def test_reference_html_escapes_values_and_marks_fonts_with_classes() -> None:
-    data = {**manifesto(), "title": 'A <b>&amp;</b> "title"'}
+def test_reference_html_escapes_values_and_marks_fonts_with_classes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The title is the H1 of docs/fr/index.md: planted where the reference reads it.
+    monkeypatch.setattr(reference_module, "original_title", lambda data=None: 'A <b>&amp;</b> "title"')
+    data = manifesto()
     html = str(reference_html("de", data))
     assert "&lt;b&gt;&amp;amp;&lt;/b&gt;" in html and "<b>" not in html
     assert '<span class="mf-smallcaps">' in html and "style=" not in html  # no inline style (CSP)

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from scripts.build import DeployError, check_deploy_address
-from scripts.checks.publish import PLACEHOLDER, UNVERIFIED, Item, as_markdown, items_to_settle
+from scripts.checks.publish import PLACEHOLDER, UNVERIFIED, Item, as_markdown, items_to_settle, permission_uses
 from scripts.legal.publisher import PUBLISHER
 
 from conftest import ROOT
@@ -83,7 +83,7 @@ def settled(node: object) -> object:
     """The publisher's file with every placeholder given a value."""
     if isinstance(node, dict):
         if node.get("placeholder"):
-            return {"value": "Given"}
+            return {"value": node.get("proposed", "Given")}  # a legal basis: the one proposed
         return {key: settled(child) for key, child in node.items()}
     return node
 
@@ -101,6 +101,7 @@ def test_nothing_blocks_once_every_placeholder_is_settled(tmp_path: Path) -> Non
     data["contact"] = {"email": "press@example.net", "placeholder": False}
     data["repository"] = {"url": "https://github.com/owner/manifesto", "placeholder": False}
     data["first_publication"] |= {"verified": True, "date_verified": True}
+    data["permission"] = {"given_by": ["A", "B"], "date": "2027-01-15", "uses": permission_uses(), "record": "kept"}
     manifesto = tmp_path / "manifesto.yml"
     manifesto.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     publisher = tmp_path / "publisher.yml"

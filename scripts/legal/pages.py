@@ -12,7 +12,7 @@ from babel import Locale
 from markupsafe import Markup, escape
 
 from scripts.core.dates import locale_of, localized_date, time_html
-from scripts.core.links import PageContext, link
+from scripts.core.links import UNCITED, PageContext, link
 from scripts.core.manifesto import author_names, manifesto, original_title, text_title
 from scripts.legal.publisher import publisher, value
 
@@ -122,8 +122,10 @@ def render_transfer(ctx: PageContext) -> str:
 def render_authority(ctx: PageContext) -> str:
     """The data-protection authority, at its own pages in the reader's language when it has them."""
     authority = publisher()["data_protection_authority"]
-    url = authority.get("url_in", {}).get(ctx.lang, authority["url"])
-    return str(Markup('<p class="mf-authority">{}</p>').format(web(ctx, url)))
+    known = value(authority.get("url_in", {}).get(ctx.lang, authority["url"]))
+    # Each language links the authority's own pages: a service's link, not a reference the translations share.
+    shown_link = placeholder(ctx) if known is None else link(known, known, class_=UNCITED)
+    return str(Markup('<p class="mf-authority">{}</p>').format(shown_link))
 
 
 def render_contact(ctx: PageContext) -> str:
