@@ -13,6 +13,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from projects import build_project, copy_project
 
+from scripts.citation import reference as reference_module
 from scripts.citation.cff import CFF, cff_text
 from scripts.citation.export import export_path
 from scripts.citation.meta import highwire
@@ -26,7 +27,7 @@ from scripts.citation.reference import (
 )
 from scripts.core.addresses import pdf_url
 from scripts.core.load import schema
-from scripts.core.manifesto import manifesto, pdf_path
+from scripts.core.manifesto import manifesto, original_title, pdf_path
 from scripts.core.paths import DOCS
 from scripts.core.strings import INTERFACE, strings
 from scripts.sources.registry import sources
@@ -52,7 +53,7 @@ def meta(soup, name: str) -> list[str]:
 def test_text_pages_carry_highwire_tags(site: Path) -> None:
     for src in TEXT_PAGES:
         soup = soup_of(site, "fr", src)
-        assert meta(soup, "citation_title") == [manifesto()["title"]], src
+        assert meta(soup, "citation_title") == [original_title()], src
         assert meta(soup, "citation_author") == ["Mahy, Christine", "Blairon, Jean"]
         # The month is unverified: machine-read tags give only the year.
         assert meta(soup, "citation_publication_date") == ["2021"]
@@ -104,7 +105,7 @@ def test_translated_pages_cite_the_original_and_describe_the_translation(site: P
     """RTA published the French text: a translated page never gives its translated title as theirs."""
     soup = soup_of(site, "de", "arguments/3-champ-obscur-et-obscurci.md")
     heading = soup_of(site, "de", "index.md").select_one("article h1").get_text(" ", strip=True).removesuffix("¶")
-    assert meta(soup, "citation_title") == [manifesto()["title"]]
+    assert meta(soup, "citation_title") == [original_title()]
     assert meta(soup, "citation_language") == ["fr"] and meta(soup, "citation_technical_report_number") == ["724"]
     assert meta(soup, "citation_pdf_url") == []  # the German PDF is not RTA's analysis no. 724
     assert meta(soup, "DC.title") == [heading.strip()] and meta(soup, "DC.language") == ["de"]
@@ -113,7 +114,7 @@ def test_translated_pages_cite_the_original_and_describe_the_translation(site: P
     assert meta(soup, "DC.identifier")[0].endswith("/de/arguments/3-champ-obscur-et-obscurci/")
     data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
     assert data["name"] == heading.strip() and data["inLanguage"] == "de"
-    assert data["translationOfWork"]["name"] == manifesto()["title"]
+    assert data["translationOfWork"]["name"] == original_title()
     assert data["translationOfWork"]["reportNumber"] == "724"
     assert data["translator"] == {"@type": "Organization", "name": strings("de")["site_name"]}
 
@@ -150,8 +151,10 @@ def test_a_translation_reference_names_its_title_translator_and_address() -> Non
         assert "RTA" not in text or "pourquoi il faut refuser" in text.lower(), lang
 
 
-def test_reference_html_escapes_values_and_marks_fonts_with_classes() -> None:
-    data = {**manifesto(), "title": 'A <b>&amp;</b> "title"'}
+def test_reference_html_escapes_values_and_marks_fonts_with_classes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The title is the H1 of docs/fr/index.md: planted where the reference reads it.
+    monkeypatch.setattr(reference_module, "original_title", lambda data=None: 'A <b>&amp;</b> "title"')
+    data = manifesto()
     html = str(reference_html("de", data))
     assert "&lt;b&gt;&amp;amp;&lt;/b&gt;" in html and "<b>" not in html
     assert '<span class="mf-smallcaps">' in html and "style=" not in html  # no inline style (CSP)
@@ -171,7 +174,7 @@ def test_exports_are_written_and_say_the_date_is_unverified(site: Path) -> None:
 
 
 def test_translated_exports_hold_the_original_and_the_translation(site: Path) -> None:
-    key, title = citation_key(), manifesto()["title"]
+    key, title = citation_key(), original_title()
     bib = (site / "de" / export_path("bib")).read_text(encoding="utf-8")
     assert bib.startswith(f"@techreport{{{key},") and f"@online{{{translation_key('de')}," in bib
     assert (
@@ -255,7 +258,7 @@ def test_citation_cff_agrees_with_the_manifesto_data() -> None:
     # Read from what `python -m scripts cff` writes, not from the committed copy of it.
     data, facts = yaml.safe_load(cff_text()), manifesto()
     names = [(a["given"], a["family"]) for a in facts["authors"]]
-    assert data["title"] == data["preferred-citation"]["title"] == facts["title"]
+    assert data["title"] == data["preferred-citation"]["title"] == original_title()
     assert [(a["given-names"], a["family-names"]) for a in data["authors"]] == names
     assert data["version"] == facts["edition"]["version"]
     preferred, publication = data["preferred-citation"], facts["first_publication"]

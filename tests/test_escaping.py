@@ -33,6 +33,7 @@ from scripts.core.dates import date_parts
 from scripts.core.languages import languages
 from scripts.core.links import link
 from scripts.core.load import schema
+from scripts.core.manifesto import original_title
 from scripts.core.strings import INTERFACE
 
 # Markup, both quotes, an entity, a comment opener and script: in an attribute or an element, any
@@ -200,7 +201,7 @@ def test_meta_tags_and_json_ld_read_back_the_values(hostile: Hostile, browser: B
         description = tab.evaluate("document.querySelector('meta[name=description]').content")
         first = tab.evaluate("document.querySelector('article p.mf-para').innerText")
     # A translated page cites the original (its title as data gives it) and names itself in DC.title.
-    assert ["citation_title", data["title"]] in meta
+    assert ["citation_title", original_title()] in meta
     dublin_core = tab_meta_dc
     assert ["DC.title", HEADING_TEXT] in dublin_core
     assert ["DC.contributor", hostile.ui("en")["site_name"]] in dublin_core
@@ -210,9 +211,9 @@ def test_meta_tags_and_json_ld_read_back_the_values(hostile: Hostile, browser: B
     assert ["citation_publisher", pub["publisher"]] in meta
     # The page's own description: the start of its first paragraph, as text.
     assert description and " ".join(first.split()).startswith(description.removesuffix("…").strip())
-    assert ld["headline"] == HEADING_TEXT and ld["translationOfWork"]["name"] == data["title"]
+    assert ld["headline"] == HEADING_TEXT and ld["translationOfWork"]["name"] == original_title()
     assert [a["familyName"] for a in ld["author"]] == [a["family"] for a in data["authors"]]
-    assert ld["isBasedOn"]["name"] == data["title"] and ld["isBasedOn"]["url"] == HOSTILE_URL
+    assert ld["isBasedOn"]["name"] == original_title() and ld["isBasedOn"]["url"] == HOSTILE_URL
     assert ld["isBasedOn"]["publisher"]["name"] == pub["publisher"]
     organisations = [p.get("name") for work in ld["citation"] for p in work["author"]]
     assert hostile.sources[3]["authors"][0]["organisation"] in organisations
@@ -265,7 +266,7 @@ def test_exports_read_back_to_the_same_values(hostile: Hostile) -> None:
         bib, *bib_translation = read_bibtex((cite / f"{key}.bib").read_text(encoding="utf-8"), 1 + translated)
         expected_bib = {
             "author": " and ".join(f"{a['family']}, {a['given']}" for a in data["authors"]),
-            "title": data["title"],
+            "title": original_title(),
             "institution": pub["publisher"],
             "address": pub["publisher_place"],
             "type": ui["cite_number_label"],
@@ -282,7 +283,7 @@ def test_exports_read_back_to_the_same_values(hostile: Hostile) -> None:
         expected_ris = {
             "type_of_reference": "RPRT",
             "authors": [f"{a['family']}, {a['given']}" for a in data["authors"]],
-            "title": data["title"],
+            "title": original_title(),
             "year": str(year),
             "date": f"{year}/{month:02d}",
             "publisher": pub["publisher"],
@@ -298,15 +299,15 @@ def test_exports_read_back_to_the_same_values(hostile: Hostile) -> None:
             for tag, value in expected_ris.items()
         }, lang
         csl, *csl_translation = json.loads((cite / f"{key}.json").read_text(encoding="utf-8"))
-        assert csl["title"] == data["title"] and csl["URL"] == pub["url"]
+        assert csl["title"] == original_title() and csl["URL"] == pub["url"]
         assert csl["author"] == [{"family": a["family"], "given": a["given"]} for a in data["authors"]]
         assert csl["publisher"] == pub["publisher"] and csl["note"] == ui["cite_note_date_unverified"]
         assert len(bib_translation) == len(ris_translation) == len(csl_translation) == translated, lang
         if translated:
             (bib_t,), (ris_t,), (csl_t,) = bib_translation, ris_translation, csl_translation
-            assert bib_t["origtitle"] == one_line(data["title"]) and bib_t["translator"] == one_line(ui["site_name"])
+            assert bib_t["origtitle"] == one_line(original_title()) and bib_t["translator"] == one_line(ui["site_name"])
             assert ris_t["subsidiary_authors"] == [one_line(ui["site_name"])]
-            assert csl_t["original-title"] == data["title"] and csl_t["original-publisher"] == pub["publisher"]
+            assert csl_t["original-title"] == original_title() and csl_t["original-publisher"] == pub["publisher"]
             if lang == "en":  # the heading planted in the English introduction
                 assert bib_t["title"] == csl_t["title"] == HEADING_TEXT and ris_t["title"] == HEADING_TEXT
 
@@ -318,7 +319,7 @@ def test_citation_cff_reads_back_to_the_same_values(hostile: Hostile) -> None:
     cff = yaml.safe_load((project / "CITATION.cff").read_text(encoding="utf-8"))
     data, pub = hostile.data, hostile.data["first_publication"]
     assert list(Draft202012Validator(schema("citation-cff")).iter_errors(cff)) == []
-    assert cff["title"] == data["title"] and cff["message"] == hostile.ui(languages()[0])["cite_cff_message"]
+    assert cff["title"] == original_title() and cff["message"] == hostile.ui(languages()[0])["cite_cff_message"]
     assert cff["authors"] == [{"family-names": a["family"], "given-names": a["given"]} for a in data["authors"]]
     preferred = cff["preferred-citation"]
     assert preferred["institution"] == {"name": pub["publisher"], "city": pub["publisher_place"]}

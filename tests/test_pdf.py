@@ -20,6 +20,7 @@ from pypdf import PdfReader
 
 import scripts.editions.pdf as pdf_module
 from scripts.citation.reference import Translation, reference, translation_reference
+from scripts.core.dates import localized_date
 from scripts.core.languages import default_language, languages
 from scripts.core.manifesto import author_names, manifesto, pdf_path
 from scripts.core.paths import DOCS
@@ -261,7 +262,10 @@ def test_cover_and_colophon_state_the_facts(site: Path, lang: str) -> None:
     for text in (cover, colophon):
         assert squeeze(ui["author_join"].join(author_names())) in text
         assert squeeze(publication["publisher"]) in text and publication["number"] in text
-        assert squeeze(ui["pdf_edition"].format(version=data["edition"]["version"], date=edition_date()[:10])) in text
+        # Dates in the reader's words ("25 novembre 2026"), never ISO ("2026-11-25") on the cover and colophon.
+        day = localized_date(edition_date()[:10], lang)
+        assert squeeze(ui["pdf_edition"].format(version=data["edition"]["version"], date=day)) in text
+        assert not re.search(r"\b\d{4}-\d{2}(-\d{2})?\b", text), re.findall(r"\d{4}-\d{2}\S*", text)
         assert (squeeze(ui["pdf_date_unverified"]) in text) is not publication["date_verified"]
         assert (squeeze(ui["pdf_publication_unverified"]) in text) is not publication["verified"]
     assert squeeze(reader(pdf).metadata.title) in cover

@@ -22,6 +22,7 @@ from scripts.checks.publish import (
     as_markdown,
     blocking,
     items_to_settle,
+    permission_uses,
 )
 from scripts.checks.publish_values import address_problem, enterprise_number_problem, value_items
 from scripts.legal.publisher import PUBLISHER
@@ -100,7 +101,7 @@ def settled(node: object, key: str = "") -> object:
     """The publisher's file with every placeholder given a value."""
     if isinstance(node, dict):
         if node.get("placeholder"):
-            return {"value": GIVEN.get(key, "Given")}
+            return {"value": node.get("proposed", GIVEN.get(key, "Given"))}  # a legal basis: the one proposed
         return {name: settled(child, name) for name, child in node.items()}
     return node
 
@@ -118,6 +119,7 @@ def test_nothing_blocks_once_every_placeholder_is_settled(tmp_path: Path) -> Non
     data["contact"] = {"email": "press@association-of-the-test.be"}
     data["repository"] = {"url": "https://github.com/owner/manifesto"}
     data["first_publication"] |= {"verified": True, "date_verified": True}
+    data["permission"] = {"given_by": ["A", "B"], "date": "2027-01-15", "uses": permission_uses(), "record": "kept"}
     manifesto = tmp_path / "manifesto.yml"
     manifesto.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     publisher = tmp_path / "publisher.yml"

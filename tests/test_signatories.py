@@ -70,8 +70,8 @@ def test_mail_on_the_template_becomes_a_file(tmp_path: Path) -> None:
     body = mail_body("en")
     for label, value in (
         ("Name of the organisation: ", "+Solidarité"),
-        ("Kind of organisation: ", "Trade unions"),
-        ("City of its seat: ", "Liège"),
+        ("Type of organisation: ", "Trade unions"),
+        ("Town or city of its registered office: ", "Liège"),
         ("Country: ", "Belgium"),
         ("Website: ", "https://solidarite.example"),
         ("Statement (optional, 280 characters at most): ", "We sign\nwith conviction."),

@@ -13,7 +13,7 @@ from PIL import Image
 from scripts.checks.external_links import site_links
 from scripts.checks.privacy import page_findings
 from scripts.core.languages import built_page, languages, mkdocs_config, own_host
-from scripts.core.manifesto import author_names
+from scripts.core.manifesto import author_names, site_description
 from scripts.core.pages import nav_sources
 from scripts.core.paths import DOCS
 from scripts.core.strings import strings
@@ -59,7 +59,7 @@ def test_each_page_has_its_own_title_and_description_in_its_language(site: Path,
         descriptions.add(description)
     assert len(titles) == len(PAGES) and len(descriptions) == len(PAGES), "no two pages share a title or description"
     home = soup_file(built_page(site, lang, "index.md"))
-    assert meta(home, "description") == " ".join(strings(lang)["site_description"].split())
+    assert meta(home, "description") == site_description(lang)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

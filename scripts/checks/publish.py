@@ -12,13 +12,14 @@ MANIFESTO_PLACEHOLDERS (what it is, where it shows); data/publisher.yml's are fo
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from scripts.core.load import line_in, load_checked
-from scripts.core.paths import DATA, shown
+from scripts.core.paths import DATA, SCHEMAS, shown
 from scripts.legal.publisher import PUBLISHER, placeholders
 from scripts.sources.registry import SOURCES
 
@@ -63,7 +64,8 @@ SETTLE = "delete the line `placeholder: true`"
 def manifesto_placeholders(path: Path, data: dict[str, Any]) -> list[Item]:
     items = []
     for key, fact in data.items():
-        if not (isinstance(fact, dict) and fact.get("placeholder") is True):
+        # The permission has its own check (permission_items): which uses it covers, once recorded.
+        if key == "permission" or not (isinstance(fact, dict) and fact.get("placeholder") is True):
             continue
         described = MANIFESTO_PLACEHOLDERS.get(key)
         if described:
@@ -79,6 +81,7 @@ def manifesto_placeholders(path: Path, data: dict[str, Any]) -> list[Item]:
 def manifesto_items(path: Path = MANIFESTO) -> list[Item]:
     data: dict[str, Any] = load_checked(path, "manifesto")
     items = manifesto_placeholders(path, data)
+    items += permission_items(path, data["permission"])
     publication = data["first_publication"]
     if not publication["verified"]:
         items.append(
@@ -112,6 +115,39 @@ def manifesto_items(path: Path = MANIFESTO) -> list[Item]:
             )
         )
     return items
+
+
+def permission_items(path: Path, permission: dict[str, Any]) -> list[Item]:
+    """The authors' permission (reproduction, translation: Code de droit économique, art. XI.165):
+    a placeholder until recorded, then each use the site makes that it does not cover."""
+    if permission.get("placeholder"):
+        return [
+            Item(
+                path,
+                line_in(path, ["permission", "placeholder"]),
+                PLACEHOLDER,
+                "the authors' permission to reproduce, translate and print their text and to run the "
+                "co-signing drive is not recorded (legal notice)",
+                "record it under permission (given_by, date, uses, record) as the comment above it shows",
+            )
+        ]
+    return [
+        Item(
+            path,
+            line_in(path, ["permission", "uses"]),
+            PLACEHOLDER,
+            f"the authors' permission does not cover {use}",
+            f"ask them, then add {use} to permission.uses, or stop publishing it",
+        )
+        for use in permission_uses()
+        if use not in permission["uses"]
+    ]
+
+
+def permission_uses() -> list[str]:
+    """Every use the schema names (the site, its translations, PDFs, co-signing drive and later formats)."""
+    schema: dict[str, Any] = json.loads((SCHEMAS / "manifesto.schema.json").read_text(encoding="utf-8"))
+    return schema["properties"]["permission"]["oneOf"][1]["properties"]["uses"]["items"]["enum"]
 
 
 def sources_items(path: Path = SOURCES) -> list[Item]:

@@ -7,7 +7,7 @@ import yaml
 from scripts.citation.reference import Data, publication, unverified_note
 from scripts.core.dates import date_parts
 from scripts.core.languages import default_language
-from scripts.core.manifesto import manifesto
+from scripts.core.manifesto import manifesto, original_title
 from scripts.core.paths import ROOT
 from scripts.core.strings import strings
 
@@ -22,7 +22,7 @@ def cff(data: Data | None = None) -> Data:
     parts = date_parts(pub["date"])
     preferred: Data = {
         "type": "report",
-        "title": data["title"],
+        "title": original_title(data),
         "authors": [dict(a) for a in authors],
         "institution": {
             "name": pub["publisher"],
@@ -41,7 +41,7 @@ def cff(data: Data | None = None) -> Data:
     return {
         "cff-version": "1.2.0",
         "message": strings(lang)["cite_cff_message"],
-        "title": data["title"],
+        "title": original_title(data),
         "authors": authors,
         "version": data["edition"]["version"],
         "preferred-citation": preferred,

@@ -23,7 +23,7 @@ from scripts.citation.reference import (
     unverified_note,
 )
 from scripts.core.dates import date_parts
-from scripts.core.manifesto import manifesto
+from scripts.core.manifesto import manifesto, original_title
 from scripts.core.strings import strings
 
 EXPORTS = ("bib", "ris", "json")
@@ -87,7 +87,7 @@ def bibtex(lang: str, data: Data | None = None, translation: Translation | None 
     parts = date_parts(pub["date"])
     fields = {
         "author": " and ".join(f"{a['family']}, {a['given']}" for a in data["authors"]),
-        "title": data["title"],
+        "title": original_title(data),
         "institution": pub["publisher"],
         "address": pub.get("publisher_place"),
         "type": strings(lang)["cite_number_label"],
@@ -110,7 +110,7 @@ def bibtex(lang: str, data: Data | None = None, translation: Translation | None 
             "author": fields["author"],
             "title": translation.title,
             "translator": translator(translation.lang),
-            "origtitle": data["title"],
+            "origtitle": original_title(data),
             "origpublisher": pub["publisher"],
             "origlocation": pub.get("publisher_place"),
             "origdate": pub["date"],
@@ -144,7 +144,7 @@ def ris(lang: str, data: Data | None = None, translation: Translation | None = N
     first: Data = {
         "type_of_reference": "RPRT",
         "authors": [f"{a['family']}, {a['given']}" for a in data["authors"]],
-        "title": data["title"],
+        "title": original_title(data),
         "year": str(parts[0]),
         "date": "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)),
         "publisher": pub["publisher"],

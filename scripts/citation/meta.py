@@ -13,7 +13,7 @@ from markupsafe import Markup
 from mkdocs.structure.pages import Page
 
 from scripts.citation.reference import Data, certain_date, publication, reference, translator
-from scripts.core.manifesto import manifesto
+from scripts.core.manifesto import manifesto, original_title
 from scripts.core.pages import body, front_matter, in_language
 from scripts.sources.registry import Entry, cited_on, sources
 from scripts.text.parts import FOOTNOTE_DEF
@@ -39,7 +39,7 @@ def highwire(
     data = data or manifesto()
     pub = publication(data)
     original = lang == data["language"]
-    tags = [("citation_title", title if original else data["title"])]
+    tags = [("citation_title", title if original else original_title(data))]
     tags += [("citation_author", f"{a['family']}, {a['given']}") for a in data["authors"]]
     tags += [
         ("citation_publication_date", certain_date(data).replace("-", "/")),
@@ -116,7 +116,7 @@ def json_ld(
     pub = publication(data)
     first = {
         "@type": "Report",
-        "name": data["title"],
+        "name": original_title(data),
         "inLanguage": data["language"],
         "datePublished": certain_date(data),
         "publisher": {"@type": "Organization", "name": pub["publisher"]},

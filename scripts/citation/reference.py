@@ -30,7 +30,7 @@ from scripts.core.build_date import build_epoch
 from scripts.core.dates import date_parts, localized_date
 from scripts.core.languages import language_folder
 from scripts.core.links import plain_title
-from scripts.core.manifesto import manifesto
+from scripts.core.manifesto import manifesto, original_title
 from scripts.core.pages import front_matter
 from scripts.core.strings import strings
 
@@ -86,7 +86,7 @@ def csl_item(lang: str, data: Data | None = None) -> Data:
     item = {
         "id": citation_key(data),
         "type": "report",
-        "title": data["title"],
+        "title": original_title(data),
         "author": [{"family": a["family"], "given": a["given"]} for a in data["authors"]],
         "issued": {"date-parts": [date_parts(pub["date"])]},
         "publisher": pub["publisher"],
@@ -113,7 +113,7 @@ def csl_translation(translation: Translation, data: Data | None = None) -> Data:
         "id": translation_key(translation.lang, data),
         "type": "webpage",  # an edition read on the web: every style then gives its address
         "title": translation.title,
-        "original-title": data["title"],
+        "original-title": original_title(data),
         "author": [{"family": a["family"], "given": a["given"]} for a in data["authors"]],
         "translator": [{"literal": translator(translation.lang)}],
         "publisher": translator(translation.lang),
@@ -290,4 +290,4 @@ def is_text_page(page: Page) -> bool:
 def text_title(pages: list[Page]) -> str:
     """The text's title in the language being built: the heading of its introduction page."""
     intro = next((p for p in pages if front_matter(p.file).get("text_part") == "introduction"), None)
-    return (plain_title(intro) if intro else None) or manifesto()["title"]
+    return (plain_title(intro) if intro else None) or original_title()

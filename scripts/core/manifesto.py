@@ -1,11 +1,17 @@
-"""Facts about the text itself (data/manifesto.yml): authors, edition, where its PDFs live."""
+"""Facts about the text itself (data/manifesto.yml): authors, edition, where its PDFs live; and its
+title in each language, written once: the first heading of `docs/<lang>/index.md`."""
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from scripts.core.load import load_checked
-from scripts.core.paths import DATA
+from scripts.core.links import markdown_text
+from scripts.core.load import DataError, load_checked
+from scripts.core.paths import DATA, DOCS, shown
+from scripts.core.strings import strings
 
 # The facts of data/manifesto.yml that may be stand-ins. The rule of every data file: a fact is
 # settled once its `placeholder: true` line is deleted, so an absent `placeholder` reads as false.
@@ -32,3 +38,34 @@ def versioned_pdf_path(lang: str, version: str, data: dict[str, Any] | None = No
     """Where a language's PDF of one edition stays, for citations that name the edition."""
     data = data or manifesto()
     return f"pdf/{version}/{data['edition']['pdf_name']}-{lang}.pdf"
+
+
+def text_title(lang: str) -> str:
+    """The text's title in `lang`: the H1 of its introduction page, the one place each title is written.
+
+    Descriptions, PDF metadata, share texts, citations, the legal notice, the signing forms and
+    e-mail read it from here, so a translated title never exists in a second form."""
+    path = DOCS / lang / "index.md"
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        raise DataError(f"{shown(path)}: missing. Fix: give the language its introduction page.") from None
+    return _first_heading(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)  # keyed by the file's version, bounded (make serve rebuilds after every edit)
+def _first_heading(path: str, mtime_ns: int, size: int) -> str:
+    for line in Path(path).read_text(encoding="utf-8-sig").splitlines():
+        if line.startswith("# "):
+            return markdown_text(line[2:].strip())
+    raise DataError(f"{shown(Path(path))}: no `# ` heading. Fix: write the text's title as the page's first heading.")
+
+
+def original_title(data: dict[str, Any] | None = None) -> str:
+    """The title as the authors wrote it: the heading of the original's introduction page."""
+    return text_title((data or manifesto())["language"])
+
+
+def site_description(lang: str) -> str:
+    """The site's description in `lang` (home page, feeds, search engines), naming the text by its title."""
+    return " ".join(strings(lang)["site_description"].format(title=text_title(lang)).split())

@@ -29,6 +29,7 @@ from mkdocs.utils import meta
 from scripts.changes.records import changes, pdf_editions
 from scripts.citation.reference import Translation, reference_html, translation_reference_html
 from scripts.core.build_date import build_epoch
+from scripts.core.dates import localized_date
 from scripts.core.languages import language_folder, languages
 from scripts.core.manifesto import author_names, manifesto, pdf_path, versioned_pdf_path
 from scripts.core.pages import nav_sources
@@ -156,7 +157,7 @@ def edition_html(edition: Edition, date: str) -> str:
         publisher=publication["publisher"],
         website=publication["website"],
         number=publication.get("number", ""),
-        date=publication["date"],
+        date=localized_date(publication["date"], edition.lang),  # in the reader's words, not ISO
     )
     if not publication["date_verified"]:
         first_publication += " " + ui["pdf_date_unverified"]
@@ -176,7 +177,7 @@ def edition_html(edition: Edition, date: str) -> str:
         first_publication=first_publication,
         first_publication_url=publication["url"],
         unverified=None if publication["verified"] else ui["pdf_publication_unverified"],
-        edition=ui["pdf_edition"].format(version=version, date=date[:10]),
+        edition=ui["pdf_edition"].format(version=version, date=localized_date(date[:10], edition.lang)),
         online=linked(ui["pdf_online"], url=edition.home_url),
         contents=[
             *text.contents,

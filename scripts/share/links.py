@@ -45,9 +45,14 @@ def encoded(value: str) -> str:
     return quote(value, safe="")
 
 
-def share(title: str, url: str, ui: dict[str, str], authors: str) -> Share:
-    """The share links of a page, from its title and its public address."""
-    text = ui["share_text"].format(title=title, authors=authors)
+def share(title: str, url: str, ui: dict[str, str], authors: str, of_the_text: bool) -> Share:
+    """The share links of a page, from its title and its public address. A page of the text is
+    credited to its authors; the site's own pages (co-signing, press…) to the site, never to them."""
+    text = (
+        ui["share_text"].format(title=title, authors=authors)
+        if of_the_text
+        else ui["share_text_site"].format(title=title, site=ui["site_name"])
+    )
     mail = f"mailto:?subject={encoded(text)}&body={encoded(text)}%0A%0A{encoded(url)}"
     links = [ShareLink("email", ui["share_email"], mail)]
     links += [

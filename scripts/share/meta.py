@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from scripts.core.languages import default_language, languages
-from scripts.core.manifesto import author_names, manifesto
+from scripts.core.manifesto import author_names, manifesto, site_description
 from scripts.core.pages import front_matter, in_language
 from scripts.core.strings import strings
 
@@ -90,14 +90,14 @@ def is_home(page: Page, lang: str) -> bool:
     return in_language(page.file.src_uri, lang) == "index.md"
 
 
-def description(page: Page, ui: dict[str, str], home: bool) -> str:
+def description(page: Page, lang: str, home: bool) -> str:
     """The front matter's `description`; on the home page the site's; else the page's first paragraph."""
     given = front_matter(page.file).get("description")
     if given:
         return " ".join(str(given).split())
     if home:
-        return " ".join(ui["site_description"].split())
-    return shortened(first_paragraph(page.content or "")) or " ".join(ui["site_description"].split())
+        return site_description(lang)
+    return shortened(first_paragraph(page.content or "")) or site_description(lang)
 
 
 def page_meta(page: Page, config: MkDocsConfig, lang: str) -> PageMeta:
@@ -114,7 +114,7 @@ def page_meta(page: Page, config: MkDocsConfig, lang: str) -> PageMeta:
     return PageMeta(
         title=title,
         html_title=f"{title} – {authors if home else ui['site_name']}",
-        description=description(page, ui, home),
+        description=description(page, lang, home),
         canonical=canonical,
         og_type="website" if home else "article",
         locale=ui["og_locale"],

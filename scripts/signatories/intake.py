@@ -25,9 +25,9 @@ from urllib.parse import quote
 
 import yaml
 
-from scripts.core.languages import languages
+from scripts.core.languages import default_language, languages
 from scripts.core.load import DataError
-from scripts.core.manifesto import manifesto
+from scripts.core.manifesto import manifesto, original_title, text_title
 from scripts.core.paths import ROOT, shown
 from scripts.core.strings import strings
 from scripts.signatories.records import (
@@ -93,7 +93,7 @@ def issue_form(lang: str) -> str:
         }
 
     body = [
-        {"type": "markdown", "attributes": {"value": ui["sig_form_description"]}},
+        {"type": "markdown", "attributes": {"value": ui["sig_form_description"].format(title=text_title(lang))}},
         field("name", "sig_field_name"),
         field("type", "sig_field_type", "dropdown", options=list(labels.values())),
         field("city", "sig_field_city"),
@@ -132,7 +132,11 @@ def country_options(lang: str) -> list[str]:
 def mail_body(lang: str) -> str:
     """The e-mail template of one language: an introduction, the kinds, then one `Label: ` line per field."""
     ui = strings(lang)
-    lines = [ui["sig_mail_intro"], "", ui["sig_mail_types"].format(types=", ".join(type_labels(lang).values())), ""]
+    if lang == default_language():
+        intro = ui["sig_mail_intro"].format(title=text_title(lang))
+    else:  # a translation's e-mail names the original too
+        intro = ui["sig_mail_intro_translated"].format(title=text_title(lang), original=original_title())
+    lines = [intro, "", ui["sig_mail_types"].format(types=", ".join(type_labels(lang).values())), ""]
     lines += [f"{ui[key]}: " for _, key in FIELDS]
     return "\n".join(lines) + "\n"
 

@@ -65,10 +65,11 @@ def page_extras(context: dict[str, Any], page: Page, config: MkDocsConfig, pages
     meta = page_meta(page, config, mf["lang"])
     mf["meta"] = meta
     # The pages a reader would pass on; not the legal and changes pages of the footer.
-    if not front_matter(page.file).get("footer"):
-        mf["share"] = share(
-            meta.title, meta.canonical, mf["strings"], mf["strings"]["author_join"].join(author_names())
-        )
+    found = front_matter(page.file)
+    if not found.get("footer"):
+        authors = mf["strings"]["author_join"].join(author_names())
+        of_the_text = bool(found.get("text_part") or found.get("whole_text"))
+        mf["share"] = share(meta.title, meta.canonical, mf["strings"], authors, of_the_text)
     if front_matter(page.file).get("text_part") == "introduction":
         mf["home"] = home(page, pages, config, mf["strings"])
 

@@ -14,7 +14,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from scripts.core.languages import current_language, default_language, languages
-from scripts.core.manifesto import manifesto
+from scripts.core.manifesto import manifesto, site_description
 from scripts.core.pages import front_matter
 from scripts.core.strings import strings
 from scripts.text.parts import text_parts
@@ -34,7 +34,7 @@ def name_the_site(config: MkDocsConfig) -> None:
         strings(lang)
     ui = strings(current_language(config))
     config.site_name = markupsafe.escape(ui["site_name"])
-    config.site_description = markupsafe.escape(ui["site_description"])
+    config.site_description = markupsafe.escape(site_description(current_language(config)))
 
 
 def number_the_reasons(nav: Navigation) -> None:

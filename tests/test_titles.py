@@ -1,0 +1,161 @@
+"""Texts fit to publish: one title per language (the H1 of docs/<lang>/index.md) wherever the title
+appears, never a second form; a legal basis for each purpose on every privacy page; the authors'
+permission as data (legal notice, signing page, publish-check); country names and dates in the
+reader's words."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import pytest
+import yaml
+from projects import build_project, copy_project
+from pypdf import PdfReader
+
+from scripts.checks.publish import PLACEHOLDER, manifesto_items, permission_uses
+from scripts.core.languages import languages
+from scripts.core.links import PageContext
+from scripts.core.manifesto import manifesto, original_title, pdf_path, text_title
+from scripts.core.strings import strings
+from scripts.legal import pages as legal_pages
+from scripts.legal.publisher import publisher
+from scripts.signatories.intake import form_path, mail_body
+
+from conftest import soup_of
+
+LANGS = languages()
+NEW_TITLE = "Een nieuwe titel die overal moet verschijnen"
+
+
+def context(lang: str) -> PageContext:
+    return PageContext(lang=lang, ui=strings(lang), page=None, pages=[], config=None)  # type: ignore[arg-type]
+
+
+def exported_text(folder: Path) -> str:
+    """Every page and citation export a language's folder holds, as one text (other languages' folders aside)."""
+    found = [p for p in folder.rglob("*") if p.suffix in {".html", ".bib", ".ris", ".json", ".xml"}]
+    assert found, folder
+    return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in found)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_has_one_title_wherever_it_appears(site: Path, lang: str) -> None:
+    title = text_title(lang)
+    home = soup_of(site, lang, "index.md")
+    assert title in home.select_one("article h1").get_text()
+    assert title in home.select_one('meta[name="description"]')["content"]
+    mails = [unquote(a["href"]) for a in home.select('a[href^="mailto:?subject="]')]
+    assert mails and all(title in mail for mail in mails)  # the home page's share text
+    assert title in soup_of(site, lang, "mentions-legales.md").select_one("p.mf-text-rights").get_text()
+    assert PdfReader(site / pdf_path(lang)).metadata.title == title
+    assert title in yaml.safe_load(form_path(lang).read_text(encoding="utf-8"))["body"][0]["attributes"]["value"]
+    assert title in mail_body(lang) and original_title() in mail_body(lang)
+
+
+def test_the_site_s_own_pages_are_not_shared_as_the_authors(site: Path) -> None:
+    for lang in LANGS:
+        ui = strings(lang)
+        page = soup_of(site, lang, "signer.md")
+        mails = [unquote(a["href"]) for a in page.select('a[href^="mailto:?subject="]')]
+        assert mails and all(ui["site_name"] in m and "Mahy" not in m for m in mails), mails
+
+
+def test_a_changed_title_leaves_no_second_form(tmp_path: Path) -> None:
+    """Change the Dutch H1 in a copy: the old title is left nowhere in the built site, the new one is
+    in the description, the legal notice and the citations, and the signing form is out of date."""
+    old = text_title("nl")
+    project = copy_project(tmp_path)
+    index = project / "docs" / "nl" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace(f"# {old}\n", f"# {NEW_TITLE}\n"), encoding="utf-8")
+    result = build_project(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    built = project / "site"
+    assert old not in exported_text(built)
+    nl = exported_text(built / "nl")
+    assert nl.count(NEW_TITLE) > 10
+    description = soup_of(built, "nl", "index.md").select_one('meta[name="description"]')["content"]
+    assert NEW_TITLE in description
+    assert NEW_TITLE in soup_of(built, "nl", "mentions-legales.md").select_one("p.mf-text-rights").get_text()
+    assert NEW_TITLE in (built / "nl" / "cite").joinpath(next((built / "nl" / "cite").glob("*.bib")).name).read_text()
+    forms = subprocess.run(
+        [sys.executable, "-m", "scripts", "signatories", "forms", "--check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project)},
+        check=False,
+    )
+    assert forms.returncode == 1 and "sign-nl.yml" in forms.stderr + forms.stdout
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_privacy_page_names_a_legal_basis_for_each_purpose(site: Path, lang: str) -> None:
+    ui, bases = strings(lang), publisher()["privacy"]["legal_bases"]
+    found = soup_of(site, lang, "vie-privee.md").select_one("dl.mf-legal-bases")
+    assert [dt.get_text(strip=True) for dt in found.select("dt")] == [ui[f"privacy_purpose_{p}"] for p in bases]
+    said = found.select("dd")
+    assert len(said) == len(bases) >= 6
+    for dd, basis in zip(said, bases.values(), strict=True):
+        assert ui[f"privacy_basis_{basis.get('value') or basis['proposed']}"] in dd.get_text()
+        assert re.search(r"art\. 6", dd.get_text(), re.IGNORECASE)
+        # Proposed by the project until the controller confirms it: then shown as such, with a mark.
+        assert (dd.select_one("mark.mf-placeholder") is not None) == bool(basis.get("placeholder"))
+
+
+def test_a_confirmed_legal_basis_shows_without_a_mark(monkeypatch: pytest.MonkeyPatch) -> None:
+    data: dict[str, Any] = {**publisher()}
+    data["privacy"] = {**data["privacy"], "legal_bases": {"publication": {"value": "consent"}}}
+    monkeypatch.setattr(legal_pages, "publisher", lambda: data)
+    html = legal_pages.render_legal_bases(context("de"))
+    assert strings("de")["privacy_basis_consent"] in html and "mf-placeholder" not in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_privacy_page_names_the_transfer_the_country_and_the_authority_in_its_language(site: Path, lang: str) -> None:
+    page = soup_of(site, lang, "vie-privee.md")
+    transfer = page.select_one("dl.mf-transfer").get_text(" ")
+    assert legal_pages.country_name("US", lang) in transfer
+    if lang != "en":
+        assert "United States" not in page.get_text()
+    authority = publisher()["data_protection_authority"]
+    expected = authority.get("url_in", {}).get(lang, authority["url"])["value"]
+    assert [a["href"] for a in page.select("p.mf-authority a")] == [expected]
+
+
+def test_the_authors_permission_blocks_until_recorded_and_then_names_its_basis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "manifesto.yml"
+    data = manifesto()
+    assert data["permission"].get("placeholder")  # the project's state: not yet given in writing
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    blocking = [i for i in manifesto_items(path) if i.kind == PLACEHOLDER and "permission" in i.what]
+    assert len(blocking) == 1 and blocking[0].line > 1
+    granted = {"given_by": ["Christine Mahy", "Jean Blairon"], "date": "2027-01-15", "record": "the association's file"}
+    path.write_text(
+        yaml.safe_dump({**data, "permission": {**granted, "uses": ["site", "translations"]}}, allow_unicode=True),
+        encoding="utf-8",
+    )
+    missing = [i.what for i in manifesto_items(path) if i.kind == PLACEHOLDER and "permission" in i.what]
+    assert len(missing) == len(permission_uses()) - 2 and any("pdf" in m for m in missing)
+    recorded = {**data, "permission": {**granted, "uses": permission_uses()}}
+    monkeypatch.setattr(legal_pages, "manifesto", lambda: recorded)
+    notice, drive = legal_pages.render_permission(context("fr")), legal_pages.render_drive(context("fr"))
+    assert "15 janvier 2027" in notice and "Christine Mahy" in notice and "mf-placeholder" not in notice
+    assert "15 janvier 2027" in drive and "mf-placeholder" not in drive
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_legal_notice_and_signing_page_show_the_missing_permission(site: Path, lang: str) -> None:
+    ui = strings(lang)
+    notice = soup_of(site, lang, "mentions-legales.md").select_one("p.mf-permission")
+    assert ui["legal_permission_missing"] in notice.get_text() and notice.select_one("mark.mf-placeholder")
+    drive = soup_of(site, lang, "signer.md").select_one("p.mf-drive")
+    assert ui["drive_publisher"] in drive.get_text() and drive.select_one("mark.mf-placeholder")
+    licence = soup_of(site, lang, "mentions-legales.md").select_one("p.mf-code-licence").get_text()
+    assert "MIT License" not in licence and "licence MIT License" not in licence
