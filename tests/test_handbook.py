@@ -27,6 +27,9 @@ GIVEN = {
     "enterprise_number": "0123.456.749",
     "register": "RPM Liège, division Namur",
     "email_retention": "six mois",
+    "issue_retention": "fermés et gardés comme trace publique de la demande",
+    "email_provider": "Messagerie du test SRL, Belgique",
+    "transfer_safeguard": "clauses contractuelles types de l’accord de traitement de GitHub",
 }
 NO_READER = re.compile(r"(?:https?://|@)[\w.-]*\bexample\.[a-z]+|https?://(?:localhost|127\.0\.0\.1)")
 
@@ -56,7 +59,14 @@ def settle_as_written(project: Path, launch: str) -> None:
         return f'{match["head"]}{indent}value: "{given}"\n'
 
     text, count = re.subn(r"(?P<head>  (?P<key>\w+):\n)(?P<indent> +)placeholder: true\n +hint: .*\n", value, text)
-    assert count == len(GIVEN) + 1 and "\n    placeholder: true" not in text
+    assert count == len(GIVEN) + 1
+    # A legal basis the association confirms: the one proposed becomes the value.
+    text = re.sub(
+        r"(?P<indent> +)proposed: (?P<basis>\w+)\n +placeholder: true\n +hint: .*\n",
+        r"\g<indent>value: \g<basis>\n",
+        text,
+    )
+    assert not re.search(r"^ +placeholder: true", text, re.M)
     publisher.write_text(text, encoding="utf-8")
     manifesto = project / "data" / "manifesto.yml"
     text = manifesto.read_text(encoding="utf-8")
@@ -65,6 +75,13 @@ def settle_as_written(project: Path, launch: str) -> None:
     )
     text = text.replace(
         "url: https://github.com/example/manifesto\n  placeholder: true\n", "url: https://github.com/asbl/manifeste\n"
+    )
+    text = re.sub(
+        r"permission:\n  placeholder: true\n  hint: .*\n",
+        'permission:\n  given_by: [Christine Mahy, Jean Blairon]\n  date: "2026-12-01"\n'
+        "  uses: [site, translations, pdf, cosigning, easy_read, epub, leaflet, poster]\n"
+        "  record: lettre signée, archives de l’association\n",
+        text,
     )
     assert "\n  placeholder: true" not in text
     manifesto.write_text(text, encoding="utf-8")

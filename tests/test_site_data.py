@@ -65,7 +65,8 @@ def test_a_line_break_or_control_character_in_a_value_names_file_line_and_fix(tm
 
 
 def test_broken_yaml_names_the_line(tmp_path: Path) -> None:
-    bad = GOOD.replace("title: Pourquoi", "title: [Pourquoi", 1)
+    bad = GOOD.replace("\nlanguage: fr\n", "\nlanguage: [fr\n", 1)
+    assert bad != GOOD
     with pytest.raises(DataError, match=r"manifesto\.yml:\d+: not valid YAML"):
         load_checked(write(tmp_path, bad), "manifesto")
 
