@@ -6,10 +6,11 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from scripts.core.strings import strings
-from scripts.text.footnotes import renumber
+from scripts.text.footnotes import renumber_soup
 
 from conftest import soup_of
 
@@ -61,15 +62,15 @@ def fake_page(src: str = "fr/test.md") -> SimpleNamespace:
 def test_a_call_without_its_note_stops_the_build() -> None:
     html = '<p>Texte<sup id="fnref:7"><a class="footnote-ref" href="#fn:7">1</a></sup></p>'
     with pytest.raises(PluginError, match=r"fr/test\.md: footnote calls and notes do not match .*7"):
-        renumber(html, fake_page(), strings("fr"))
+        renumber_soup(BeautifulSoup(html, "html.parser"), fake_page(), strings("fr"))
 
 
 def test_a_note_label_that_is_not_its_number_stops_the_build() -> None:
     html = '<p>Texte<sup id="fnref:hicter"><a class="footnote-ref" href="#fn:hicter">1</a></sup></p>'
     with pytest.raises(PluginError, match=r"\[\^hicter\].*Fix: write the note as \[\^N\]"):
-        renumber(html, fake_page(), strings("fr"))
+        renumber_soup(BeautifulSoup(html, "html.parser"), fake_page(), strings("fr"))
 
 
 def test_an_undefined_call_left_as_text_stops_the_build() -> None:
     with pytest.raises(PluginError, match=r"'\[\^10\]' has no note"):
-        renumber("<p>Texte[^10].</p>", fake_page(), strings("fr"))
+        renumber_soup(BeautifulSoup("<p>Texte[^10].</p>", "html.parser"), fake_page(), strings("fr"))

@@ -30,7 +30,6 @@ INVALID = "wrong"  # a value that cannot be right: always blocks
 UNVERIFIED = "unverified"
 UNKNOWN = "unknown"
 WARNING = "warning"  # worth knowing, never blocks
-BLOCKING = (PLACEHOLDER, INVALID)
 
 
 @dataclass(frozen=True)

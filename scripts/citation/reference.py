@@ -29,8 +29,7 @@ from scripts.core.addresses import absolute_url
 from scripts.core.build_date import build_epoch
 from scripts.core.dates import date_parts, localized_date
 from scripts.core.languages import language_folder
-from scripts.core.links import plain_title
-from scripts.core.manifesto import manifesto, original_title
+from scripts.core.manifesto import manifesto, original_title, text_title
 from scripts.core.pages import front_matter
 from scripts.core.strings import strings
 
@@ -268,7 +267,7 @@ def references_html(lang: str, config: MkDocsConfig, pages: list[Page]) -> Marku
     """ "Cite this text" (press and sources pages): the original's reference and, in a translated
     language, the translation's as read on this site."""
     ui = strings(lang)
-    translation = translation_of(lang, config, text_title(pages))
+    translation = translation_of(lang, config, text_title(lang))
     if translation is None:
         return Markup('<p class="mf-reference">{}</p>').format(reference_html(lang))
     return Markup(
@@ -285,9 +284,3 @@ def references_html(lang: str, config: MkDocsConfig, pages: list[Page]) -> Marku
 def is_text_page(page: Page) -> bool:
     meta = front_matter(page.file)
     return bool(meta.get("text_part") or meta.get("whole_text"))
-
-
-def text_title(pages: list[Page]) -> str:
-    """The text's title in the language being built: the heading of its introduction page."""
-    intro = next((p for p in pages if front_matter(p.file).get("text_part") == "introduction"), None)
-    return (plain_title(intro) if intro else None) or original_title()

@@ -12,9 +12,10 @@ from mkdocs.structure.pages import Page
 
 from scripts.citation.export import EXPORTERS, export_path
 from scripts.citation.meta import highwire, json_ld, works_cited
-from scripts.citation.reference import Translation, is_text_page, text_title, translation_of
+from scripts.citation.reference import Translation, is_text_page, translation_of
 from scripts.core.addresses import absolute_url, pdf_url
 from scripts.core.languages import current_language, language_folder
+from scripts.core.manifesto import text_title
 from scripts.core.pages import front_matter
 
 
@@ -23,13 +24,13 @@ def citation_context(context: dict[str, Any], page: Page, config: MkDocsConfig, 
     if not is_text_page(page):
         return
     lang = current_language(config)
-    title = text_title(pages)
+    title = text_title(lang)
     url = page.canonical_url or absolute_url(page.url, config)
     context["mf_citation"] = {
         "highwire": highwire(lang, title, pdf_url(lang, config), page_url=url),
         "json_ld": json_ld(lang, title, url, cited=works_cited(page, lang)),
     }
-    # The exports need the translated title, known from the navigation: written once, with the whole text.
+    # The exports: written once, with the whole text.
     if front_matter(page.file).get("whole_text"):
         write_exports(lang, config, translation_of(lang, config, title))
 

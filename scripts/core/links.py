@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,7 +14,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from scripts.core.languages import current_language
-from scripts.core.pages import body, front_matter, in_language, nav_pages
+from scripts.core.pages import front_matter, in_language, nav_pages, page_title
 from scripts.core.strings import strings
 
 # Links that are not cited sources but services: the signing forms, signatories' own websites, the
@@ -59,11 +57,7 @@ class PageContext:
         return next((p for p in self.pages if front_matter(p.file).get(key)), None)
 
     def title(self, page: Page) -> str:
-        """A page's title as plain text, also before it is rendered: its front matter's, else its first heading."""
-        if title := plain_title(page):
-            return title
-        heading = next((l[2:].strip() for l in body(page.file).splitlines() if l.startswith("# ")), None)
-        return markdown_text(heading) if heading else self.src(page)
+        return page_title(page)
 
     def url_to(self, target: Page | str, anchor: str = "") -> str:
         """Relative URL from this page to a page (or a site path such as 'pdf/x.pdf')."""
@@ -73,16 +67,6 @@ class PageContext:
         if url in ("", "/") or url.endswith("/"):
             relative = relative.rstrip("/") + "/"
         return relative + (f"#{anchor}" if anchor else "")
-
-
-def plain_title(page: Page) -> str | None:
-    """mkdocs gives a rendered page's title as HTML text (tags stripped, entities kept): as plain text."""
-    return html.unescape(page.title) if page.title else None
-
-
-def markdown_text(heading: str) -> str:
-    """A Markdown heading's words as plain text: inline tags dropped, entities read (as mkdocs does)."""
-    return html.unescape(" ".join(re.sub(r"<[^>]*>", "", heading).split()))
 
 
 # Addresses that may become links: the web and e-mail; anything else (javascript:, data:, …) never.

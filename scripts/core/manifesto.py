@@ -8,8 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from scripts.core.links import markdown_text
 from scripts.core.load import DataError, load_checked
+from scripts.core.pages import first_heading
 from scripts.core.paths import DATA, DOCS, shown
 from scripts.core.strings import strings
 
@@ -55,9 +55,9 @@ def text_title(lang: str) -> str:
 
 @lru_cache(maxsize=64)  # keyed by the file's version, bounded (make serve rebuilds after every edit)
 def _first_heading(path: str, mtime_ns: int, size: int) -> str:
-    for line in Path(path).read_text(encoding="utf-8-sig").splitlines():
-        if line.startswith("# "):
-            return markdown_text(line[2:].strip())
+    heading = first_heading(Path(path).read_text(encoding="utf-8-sig"))
+    if heading:
+        return heading
     raise DataError(f"{shown(Path(path))}: no `# ` heading. Fix: write the text's title as the page's first heading.")
 
 

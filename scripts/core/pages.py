@@ -1,8 +1,10 @@
-"""The pages of a build: the navigation's order, each page's front matter and Markdown body."""
+"""The pages of a build: the navigation's order, each page's front matter, Markdown body and title."""
 
 from __future__ import annotations
 
+import html
 import os
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -71,3 +73,24 @@ def _read_and_split(path: str, mtime_ns: int, size: int) -> tuple[str, dict[str,
 @lru_cache(maxsize=1024)
 def _split(text: str) -> tuple[str, dict[str, Any]]:
     return meta.get_data(text)
+
+
+def page_title(page: Page) -> str:
+    """A page's title as plain text, also before it is rendered: the one way every concern reads it.
+
+    mkdocs gives a rendered page's title (its front matter's `title`, else its first heading) as HTML
+    text, tags stripped and entities kept; before rendering, the same is read from the Markdown."""
+    if page.title:
+        return html.unescape(page.title)
+    return first_heading(body(page.file)) or page.file.src_uri
+
+
+def first_heading(markdown: str) -> str | None:
+    """The words of a Markdown text's first `# ` heading, as plain text (None without one)."""
+    heading = next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), None)
+    return markdown_text(heading) if heading is not None else None
+
+
+def markdown_text(heading: str) -> str:
+    """A Markdown heading's words as plain text: inline tags dropped, entities read (as mkdocs does)."""
+    return html.unescape(" ".join(re.sub(r"<[^>]*>", "", heading).split()))

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup
 from lxml import etree
 from lxml import html as lxml_html
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from scripts.core.languages import default_language, languages
 from scripts.core.manifesto import author_names, manifesto, site_description
-from scripts.core.pages import front_matter, in_language
+from scripts.core.pages import front_matter, in_language, page_title
 from scripts.core.strings import strings
 
 # The preview image sits beside each page's index.html (scripts/share/image.py draws it after the build).
@@ -78,11 +77,6 @@ def _first_paragraph(html: str) -> str:
     for skipped in NOT_DESCRIPTIVE(root):
         skipped.drop_tree()  # its tail, the text after it, stays
     return next((text for p in root.iter("p") if (text := p.text_content()).strip()), "")
-
-
-def page_title(page: Page) -> str:
-    """The page's title as plain text (mkdocs gives it as HTML text)."""
-    return BeautifulSoup(page.title or "", "html.parser").get_text()
 
 
 def is_home(page: Page, lang: str) -> bool:

@@ -39,12 +39,6 @@ def _label(element_id: str, page: Page) -> str:
     return label
 
 
-def renumber(html: str, page: Page, ui: dict[str, str]) -> str:
-    soup = BeautifulSoup(html, "html.parser")
-    renumber_soup(soup, page, ui)
-    return str(soup)
-
-
 def renumber_soup(soup: BeautifulSoup, page: Page, ui: dict[str, str]) -> None:
     """Every call and note shows its label; calls and notes must match one for one."""
     # find_all rather than CSS selectors: soupsieve's selectors cost more than the rest of the page.

@@ -31,7 +31,6 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         "strings": ui,
         # Labels of Material's templates this language replaces (overrides/partials/language.html).
         "material_labels": material_labels(ui),
-        "manifesto": data,
         # A translated page says by whom, and whether the authors reviewed it (its `translation: status:`).
         "credit": credit_line(ui, data, lang == default_language(config), page_status(page) if page else None),
         "authors": author_names(data),
@@ -51,7 +50,6 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         "language_offers": {code: strings(code)["language_offer"] for code in languages(config)},
         # The printable edition of this language; the editions step (editions/make.py) writes its size into the link.
         "pdf_path": pdf_path(lang, data),
-        "sign_page": next((p for p in pages if front_matter(p.file).get("signing")), None),
         # Every page's footer: the edition, and the pages marked `footer: true` (changes, legal pages).
         "version": data["edition"]["version"],
         "footer_pages": [p for p in pages if front_matter(p.file).get("footer")],

@@ -18,7 +18,6 @@ from mkdocs.structure.pages import Page
 from scripts.core.languages import current_language
 from scripts.core.links import PageContext
 from scripts.core.manifesto import manifesto
-from scripts.core.pages import front_matter
 from scripts.text.quote import quote
 
 
@@ -31,7 +30,6 @@ class Home:
     demand_url: str
     year: str
     cite_url: str | None
-    sign_page: Page | None
 
 
 def split_head(html: str) -> tuple[str, str]:
@@ -69,5 +67,4 @@ def home(page: Page, pages: list[Page], config: MkDocsConfig, ui: dict[str, str]
         demand_url=ctx.url_to(part, f"p{n}"),
         year=manifesto()["first_publication"]["date"][:4],
         cite_url=cite_target(ctx),
-        sign_page=next((p for p in pages if front_matter(p.file).get("signing")), None),
     )
