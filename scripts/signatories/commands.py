@@ -42,23 +42,14 @@ def event_issue(source: str) -> tuple[str, str | None, str]:
 
 def forms(check: bool) -> int:
     """Write every language's issue form; with `check`, exit 1 (and the fix) when one is not up to date."""
+    from scripts.checks.generated import write_or_check
     from scripts.core.languages import languages
-    from scripts.signatories.intake import form_path, issue_form, write_atomically
+    from scripts.signatories.intake import form_path, issue_form
 
-    stale = []
+    status = 0
     for lang in languages(built_only=False):
-        path, text = form_path(lang), issue_form(lang)
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
-            continue
-        if check:
-            stale.append(shown(path))
-        else:
-            write_atomically(path, text)
-            print(f"wrote {shown(path)}")
-    if stale:
-        print(f"{', '.join(stale)}: not up to date. Fix: {FIX_FORMS}", file=sys.stderr)
-        return 1
-    return 0
+        status |= write_or_check(form_path(lang), issue_form(lang), FIX_FORMS, check=check)
+    return status
 
 
 def signatories_arguments() -> argparse.ArgumentParser:

@@ -14,9 +14,7 @@ issue's language label, each once, in order, with nothing before the first.
 from __future__ import annotations
 
 import datetime
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +26,7 @@ import yaml
 from scripts.core.languages import default_language, languages
 from scripts.core.load import DataError
 from scripts.core.manifesto import manifesto, original_title, text_title
-from scripts.core.paths import ROOT, shown
+from scripts.core.paths import ROOT, shown, write_atomically
 from scripts.core.strings import strings
 from scripts.signatories.records import (
     FOLDER,
@@ -360,19 +358,6 @@ def signatory_yaml(record: dict[str, Any]) -> str:
     head = "# A co-signing organisation. Schema: data/schemas/signatory.schema.json.\n"
     # safe_dump quotes whatever YAML would read otherwise (": ", "---", "{{", dates, versions).
     return head + yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=1000)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """The whole file or none: written beside its place, then renamed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def withdraw(ident: str, folder: Path = FOLDER) -> Path:
