@@ -41,8 +41,11 @@ def render_changes(ctx: PageContext) -> str:
         body = Markup('<p class="mf-change-meta">{}</p><p lang="{}">{}</p>').format(heading, lang, text)
         if entry.get("pdf") and pdf_enabled(ctx.config):
             pdfs = Markup(" · ").join(
-                Markup('<a href="{}" type="application/pdf" hreflang="{}">{}</a>').format(
-                    ctx.url_to(versioned_pdf_path(other, entry["version"])), other, names.get(other, other)
+                link(
+                    ctx.url_to(versioned_pdf_path(other, entry["version"])),
+                    names.get(other, other),
+                    type="application/pdf",
+                    hreflang=other,
                 )
                 for other in languages(ctx.config)
             )

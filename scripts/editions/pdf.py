@@ -31,6 +31,7 @@ from scripts.citation.reference import Translation, reference_html, translation_
 from scripts.core.build_date import build_epoch
 from scripts.core.dates import localized_date
 from scripts.core.languages import language_folder, languages
+from scripts.core.links import link
 from scripts.core.manifesto import author_names, manifesto, pdf_path, versioned_pdf_path
 from scripts.core.pages import nav_sources
 from scripts.core.paths import ROOT, shown
@@ -137,7 +138,7 @@ def edition_date() -> str:
 
 def linked(template: str, **values: str) -> Markup:
     """Fill a string of docs/<lang>/interface.yml with values; `url` becomes a link showing the address."""
-    fields = {k: Markup('<a href="{0}">{0}</a>').format(v) if k == "url" else v for k, v in values.items()}
+    fields = {k: link(v, v) if k == "url" else v for k, v in values.items()}
     return Markup.escape(template).format(**fields)
 
 

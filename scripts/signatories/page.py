@@ -144,11 +144,9 @@ def render_signatories(ctx: PageContext) -> str:
         letters, items = [], []
         for number, (initial, group) in enumerate(letter_groups(members), 1):
             anchor = f"{LETTER_ID}{kind}-{number}"
-            letters.append(Markup('<a href="#{}">{}</a>').format(anchor, initial))
+            letters.append(link(f"#{anchor}", initial))
             items += [_entry(r, ui, anchor if n == 0 else None, ctx.lang) for n, r in enumerate(group)]
-        index.append(
-            Markup('<li><a href="#{}">{}</a> {}</li>').format(TYPE_ID + kind, label, Markup(" ").join(letters))
-        )
+        index.append(Markup("<li>{} {}</li>").format(link(f"#{TYPE_ID}{kind}", label), Markup(" ").join(letters)))
         sections.append(
             Markup('<section class="mf-sig-type"><h2 id="{}">{} ({})</h2><ul>{}</ul></section>').format(
                 TYPE_ID + kind, label, len(members), Markup("").join(items)
