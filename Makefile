@@ -34,9 +34,9 @@ test: $(STAMP) node_modules/.installed system-deps
 	$(PY) -m pytest
 
 ## test-fast: the tests that need neither the PDFs, a browser, Java nor nginx (markers in pyproject.toml),
-## on a site built without PDFs: the loop to run while working (under a minute)
+## on a site built without PDFs, one test file per core at a time: the loop to run while working (under a minute)
 test-fast: $(STAMP) node_modules/.installed
-	$(PY) -m pytest -m "not pdf and not browser and not java and not nginx"
+	$(PY) -m pytest -m "not pdf and not browser and not java and not nginx" -n auto --dist loadfile
 
 ## translations: status of every page in every language (up to date, outdated, stale, missing)
 translations: $(STAMP)
