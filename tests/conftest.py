@@ -33,10 +33,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once; with its PDFs only when a selected test is marked `pdf` (they take most of the time)."""
+def with_pdfs(request: pytest.FixtureRequest) -> bool:
+    """Whether a selected test is marked `pdf`: builds make the PDFs only then (they take most of the time)."""
+    return any(item.get_closest_marker("pdf") for item in request.session.items)
+
+
+@pytest.fixture(scope="session")
+def site(with_pdfs: bool, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once; with its PDFs when a selected test reads them."""
     site_dir = tmp_path_factory.mktemp("site")
-    build_site(site_dir, pdf=any(item.get_closest_marker("pdf") for item in request.session.items))
+    build_site(site_dir, pdf=with_pdfs)
     return site_dir
 
 
