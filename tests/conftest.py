@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from hypothesis import settings
 from playwright.sync_api import Browser
 
 from scripts.build import build_site
@@ -15,6 +16,11 @@ from scripts.checks.links import serve
 from scripts.core.languages import built_page as page_path
 
 from browser import chromium
+
+# Property tests draw the same examples on every run (derandomize) and never fail for taking long on a
+# loaded machine (no deadline): a test's verdict depends on the code alone.
+settings.register_profile("project", derandomize=True, deadline=None)
+settings.load_profile("project")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
