@@ -33,6 +33,6 @@ def render_pdf_link(ctx: PageContext) -> str:
     if not ctx.config.extra.get("pdf"):
         return ""
     return Markup(
-        '<p class="mf-easy-pdf"><a href="{}" type="application/pdf" hreflang="{}">{} '
+        '<p class="mf-easy-pdf mf-screen-only"><a href="{}" type="application/pdf" hreflang="{}">{} '
         '<span class="{}" data-pdf-lang="{}"></span></a></p>'
     ).format(ctx.url_to(easy_read_pdf_path(ctx.lang)), ctx.lang, ctx.ui["easy_read_pdf"], SIZE_CLASS, ctx.lang)
