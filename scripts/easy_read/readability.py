@@ -34,7 +34,7 @@ def words(sentence: str) -> list[str]:
 
 def as_sentences(blocks: list[str]) -> str:
     """Blocks of text (paragraphs, headings, links) as one text whose every block ends a sentence."""
-    return " ".join(block if block[-1:] in ".!?…»”“\"" else f"{block}." for block in blocks if block)
+    return " ".join(block if block[-1:] in '.!?…»”“"' else f"{block}." for block in blocks if block)
 
 
 def easy_read_blocks(html_file: Path) -> list[str]:

@@ -239,8 +239,8 @@ def lay_out(html: str, pdf: Path, pdf_identifier: bytes) -> Path:
             Path(temp.name).unlink(missing_ok=True)
             if isinstance(error, FatalURLFetchingError):
                 raise PrintError(
-                    f"{shown(PRINT_DIR)}: {error}. Fix: restore the file, or correct the url() in its stylesheet (print/*.css) "
-                    "(fonts and stylesheet are read from print/, never from the network)."
+                    f"{shown(PRINT_DIR)}: {error}. Fix: restore the file, or correct the url() in its stylesheet "
+                    "(print/*.css: fonts and stylesheets are read from print/, never from the network)."
                 ) from None
             raise
     return pdf

@@ -84,7 +84,7 @@ class PageState:
 
 
 def page_state(docs: Path, source_lang: str, lang: str, page: str) -> PageState:
-    source, target = docs / source_lang / page, docs / lang / page
+    target = docs / lang / page
     if not target.is_file():
         return PageState(page, lang, "missing", f"docs/{lang}/{page} does not exist")
     recorded = str(translation_meta(target).get("source") or "")
