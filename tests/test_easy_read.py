@@ -125,7 +125,7 @@ def test_no_latin_and_no_abbreviations(site: Path, lang: str) -> None:
 def test_linked_from_the_home_page_ways_in_and_from_every_argument(site: Path, lang: str) -> None:
     ui = strings(lang)
     home = built_page(site, lang, "index.md")
-    row = {a.get_text(strip=True): a["href"] for a in soup_file(home).select(".mf-home .mf-action-row a")}
+    row = {a.get_text(strip=True): a["href"] for a in soup_file(home).select(".mf-home .mf-actions a")}
     assert (home.parent / row[ui["home_easy_read_short"]] / "index.html").resolve() == easy_page(site, lang).resolve()
     ids = {h["id"] for h in content(site, lang).select("h2[id]")}
     for rank, src in enumerate(ARGUMENTS, 1):
