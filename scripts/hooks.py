@@ -28,7 +28,7 @@ from scripts.citation.steps import citation_context
 from scripts.core.build_date import date_the_build
 from scripts.core.languages import languages
 from scripts.core.load import DataError
-from scripts.easy_read.records import readers_check
+from scripts.easy_read.records import easy_read_data
 from scripts.easy_read.steps import mark_easy_read
 from scripts.legal.publisher import publisher
 from scripts.legal.security_txt import write_security_txt
@@ -68,8 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     publisher()
     changes(langs=languages(config))
     signatories()
-    for lang in languages(config):
-        readers_check(lang)
+    easy_read_data()
     return config
 
 

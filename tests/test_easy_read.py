@@ -151,15 +151,17 @@ def test_a_change_to_the_french_text_makes_the_summarys_translations_stale(tmp_p
     assert states[LANGUAGES[1]] == "up to date" and states[LANGUAGES[2]] == "stale"
 
 
-def test_the_readers_check_comes_from_the_data_and_a_missing_language_stops_the_build(tmp_path: Path) -> None:
+def test_the_readers_check_comes_from_the_data_and_a_check_without_its_facts_stops_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     data = project / "data" / "easy_read.yml"
     original = data.read_text(encoding="utf-8")
-    data.write_text(original.replace("  de:\n    checked: false\n", ""), encoding="utf-8")
+    # A check claimed without who made it, when and what changed is refused, with the file, line and fix.
+    data.write_text(original.replace("  de:\n    checked: false\n", "  de:\n    checked: true\n"), encoding="utf-8")
     failed = build_project(project)
     assert failed.returncode != 0
-    assert "data/easy_read.yml:" in failed.stderr and "no entry for 'de'" in failed.stderr
-    assert "Fix: add `de: {checked: false}`" in failed.stderr
+    line = original.splitlines().index("  de:") + 2  # the entry's first line
+    assert f"data/easy_read.yml:{line}: readers_check/de:" in failed.stderr, failed.stderr[-2000:]
+    assert "Fix: either `checked: false` alone, or `checked: true` with `by`, `date`" in failed.stderr
     # A fixture organisation in a copy of the project: nothing here is published as a real check.
     checked = '  nl:\n    checked: true\n    by: Fixture readers\n    date: "2026-03-02"\n    changes: Zin 3 korter.\n'
 
