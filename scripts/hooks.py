@@ -28,6 +28,8 @@ from scripts.citation.steps import citation_context
 from scripts.core.build_date import date_the_build
 from scripts.core.languages import languages
 from scripts.core.load import DataError
+from scripts.easy_read.records import easy_read_data
+from scripts.easy_read.steps import mark_easy_read
 from scripts.legal.publisher import publisher
 from scripts.legal.security_txt import write_security_txt
 from scripts.share.robots import write_robots_txt
@@ -66,6 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     publisher()
     changes(langs=languages(config))
     signatories()
+    easy_read_data()
     return config
 
 
@@ -90,7 +93,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @data_errors
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = theme.heading_link_titles(html, config)
-    return text.finish_html(html, page, config, files)
+    html = text.finish_html(html, page, config, files)
+    return mark_easy_read(html, page)
 
 
 @data_errors

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from scripts.changes import page as changes_page
 from scripts.core.links import PageContext
+from scripts.easy_read.page import render_check, render_pdf_link
 from scripts.legal import pages as legal_pages
 from scripts.press.page import render_arguments, render_cite, render_facts, render_quotes
 from scripts.signatories.page import render_badge, render_downloads, render_sign_ways, render_signatories
@@ -51,6 +52,9 @@ RENDERERS: dict[str, Callable[[PageContext], str]] = {
     "code-licence": legal_pages.render_code_licence,
     "accessibility": legal_pages.render_accessibility,
     "changes": changes_page.render_changes,
+    # The easy-to-read page: whether readers checked it (data/easy_read.yml), its PDF.
+    "easy-read-check": render_check,
+    "easy-read-pdf": render_pdf_link,
 }
 
 

@@ -87,6 +87,9 @@ def test_a_changed_original_fails_the_check_until_marked_outdated(project: Path)
     assert "| conclusion.md" in status_table(all_states(docs, langs))
 
     edit(docs / TRANSLATION / "conclusion.md", "  status: unreviewed\n", "  status: unreviewed\n  outdated: true\n")
+    # The easy-to-read summary follows the text it summarises: it goes stale with it (tests/test_easy_read.py).
+    assert failures_report(all_states(docs, langs)).startswith(f"docs/{TRANSLATION}/facile-a-lire.md: stale")
+    edit(docs / TRANSLATION / "facile-a-lire.md", "  status: unreviewed\n", "  status: unreviewed\n  outdated: true\n")
     states = all_states(docs, langs)
     assert failures_report(states) == ""
     assert next(s for s in states if s.page == "conclusion.md").state == "outdated"
@@ -96,6 +99,7 @@ def test_a_changed_original_fails_the_check_until_marked_outdated(project: Path)
     assert soup.select_one("aside.mf-translation .mf-outdated") is not None
 
     stamp(docs, ORIGINAL, TRANSLATION, "conclusion.md")
+    stamp(docs, ORIGINAL, TRANSLATION, "facile-a-lire.md")
     text = (docs / TRANSLATION / "conclusion.md").read_text(encoding="utf-8")
     assert "outdated" not in text and f'source: "{version_of(docs / ORIGINAL / "conclusion.md")}"' in text
     assert failures_report(all_states(docs, langs)) == ""

@@ -21,6 +21,7 @@ from scripts.core.languages import language_folder, language_pages, languages
 from scripts.core.manifesto import author_names
 from scripts.core.paths import ROOT
 from scripts.core.strings import strings
+from scripts.editions.easy_read import easy_read_editions, fill_easy_read_sizes, write_easy_read_pdf
 from scripts.editions.pdf import (
     Edition,
     edition_date,
@@ -58,7 +59,8 @@ def image_jobs(site_dir: Path, config: MkDocsConfig, chunks: int = 2) -> list[Jo
 
 def make_editions(site_dir: Path, *, pdf: bool, images: bool = True) -> list[Path]:
     """The preview images (unless `images` is false) and, when asked, every language's PDF, also at its
-    edition's address, with their sizes written into the pages' links. Returns the PDFs, by language."""
+    edition's address, and its easy-to-read summary's PDF, with their sizes written into the pages' links.
+    Returns the text's PDFs, by language, then the summaries'."""
     config = load_config(str(ROOT / "mkdocs.yml"))
     jobs = image_jobs(site_dir, config) if images else []
     if not pdf:
@@ -67,13 +69,18 @@ def make_editions(site_dir: Path, *, pdf: bool, images: bool = True) -> list[Pat
     todo = editions(site_dir, config)
     order = longest_first(todo)
     date = edition_date()
-    # The PDFs first, the longest of them first: the longest jobs start at once, the images fill the gaps.
-    results = run_side_by_side([(write_pdf, (todo[i], date)) for i in order] + jobs)
+    summaries = easy_read_editions(site_dir, config)
+    # The PDFs first, the longest of them first: the longest jobs start at once; the short easy-to-read
+    # PDFs and the images fill the gaps.
+    easy_jobs: list[Job] = [(write_easy_read_pdf, (summary, date)) for summary in summaries]
+    results = run_side_by_side([(write_pdf, (todo[i], date)) for i in order] + easy_jobs + jobs)
     paths = dict(zip(order, results[: len(todo)], strict=True))
     pdfs = {edition.lang: paths[i] for i, edition in enumerate(todo)}
+    easy_pdfs = {summary.lang: summary.pdf for summary in summaries}
     keep_editions(site_dir, pdfs)
     fill_link_sizes(site_dir, pdfs)
-    return list(pdfs.values())
+    fill_easy_read_sizes(site_dir, easy_pdfs)
+    return [*pdfs.values(), *easy_pdfs.values()]
 
 
 def make_pdfs(site_dir: Path) -> list[Path]:

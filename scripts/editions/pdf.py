@@ -207,38 +207,44 @@ def identifier(edition: Edition) -> bytes:
 
 def write_pdf(edition: Edition, date: str) -> Path:
     """Lay out one edition and write it atomically: a failed run leaves no half-written PDF."""
+    return lay_out(edition_html(edition, date), edition.pdf, identifier(edition))
+
+
+def lay_out(html: str, pdf: Path, pdf_identifier: bytes) -> Path:
+    """A printable document laid out by WeasyPrint (tagged, PDF/UA-1) and written atomically: a failed
+    run leaves no half-written PDF. Its fonts and stylesheet come from print/, never from the network."""
     # Imported here so that a build without PDFs does not need WeasyPrint's system libraries.
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
     document = HTML(
-        string=edition_html(edition, date),
+        string=html,
         base_url=f"{PRINT_DIR}/",
         # Only local files (the stylesheet, the fonts); a missing one stops the build.
         url_fetcher=URLFetcher(allowed_protocols={"file"}, fail_on_errors=True),
     )
-    edition.pdf.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=edition.pdf.parent, prefix=".", suffix=".pdf", delete=False) as temp:
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=pdf.parent, prefix=".", suffix=".pdf", delete=False) as temp:
         try:
             document.write_pdf(
                 temp,
                 font_config=FontConfiguration(),
                 pdf_variant="pdf/ua-1",
-                pdf_identifier=identifier(edition),
+                pdf_identifier=pdf_identifier,
             )
             temp.close()
             os.chmod(temp.name, 0o644)
-            os.replace(temp.name, edition.pdf)
+            os.replace(temp.name, pdf)
         except BaseException as error:
             Path(temp.name).unlink(missing_ok=True)
             if isinstance(error, FatalURLFetchingError):
                 raise PrintError(
-                    f"{shown(PRINT_DIR)}: {error}. Fix: restore the file, or correct the url() in edition.css "
-                    "(fonts and stylesheet are read from print/, never from the network)."
+                    f"{shown(PRINT_DIR)}: {error}. Fix: restore the file, or correct the url() in its stylesheet "
+                    "(print/*.css: fonts and stylesheets are read from print/, never from the network)."
                 ) from None
             raise
-    return edition.pdf
+    return pdf
 
 
 def human_size(size: int) -> str:

@@ -14,6 +14,7 @@ from scripts.core.languages import current_language, default_language, language_
 from scripts.core.manifesto import author_names, manifesto, pdf_path
 from scripts.core.pages import front_matter
 from scripts.core.strings import material_labels, strings
+from scripts.easy_read.records import easy_read_page, is_easy_read
 from scripts.share.links import share
 from scripts.share.meta import page_meta
 from scripts.signatories.records import signatories
@@ -32,12 +33,20 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         # Labels of Material's templates this language replaces (overrides/partials/language.html).
         "material_labels": material_labels(ui),
         # A translated page says by whom, and whether the authors reviewed it (its `translation: status:`).
-        "credit": credit_line(ui, data, lang == default_language(config), page_status(page) if page else None),
+        "credit": credit_line(
+            ui,
+            data,
+            lang == default_language(config),
+            page_status(page) if page else None,
+            bool(page and is_easy_read(page)),
+        ),
         "authors": author_names(data),
         "arguments": arguments,
         "argument_number": next((i for i, p in enumerate(arguments, 1) if p is page), None),
         "about_page": next((p for p in pages if front_matter(p.file).get("about")), None),
         "whole_text_page": next((p for p in pages if front_matter(p.file).get("whole_text")), None),
+        # The easy-to-read summary, linked from the home page and every argument (scripts/easy_read/).
+        "easy_read_page": easy_read_page(pages),
         # The home page's count and the invitation that ends every argument (scripts/signatories/records.py).
         "signatories_count": len(signatories()),
         "signing_page": next((p for p in pages if front_matter(p.file).get("signing")), None),

@@ -29,9 +29,14 @@ def translation_credit(ui: dict[str, str], reviewed: list[str], unreviewed: list
     return ui["credit_translation_partly_reviewed"].format(translator=translator, parts=", ".join(reviewed))
 
 
-def credit_line(ui: dict[str, str], data: dict[str, Any], original: bool, status: str | None = None) -> str:
+def credit_line(
+    ui: dict[str, str], data: dict[str, Any], original: bool, status: str | None = None, summary: bool = False
+) -> str:
     """A page's credit: the original's says it is reproduced as published; a translated page, by whom and
-    whether the authors reviewed it (`translation: status:`; a page without one, e.g. 404, is unreviewed)."""
+    whether the authors reviewed it (`translation: status:`; a page without one, e.g. 404, is unreviewed);
+    the easy-to-read summary, in every language, that it is the project's and not the authors' text."""
+    if summary:
+        return f"{credit(ui, data)} {ui['credit_easy_read'].format(translator=ui['site_name'])}"
     if original:
         return f"{credit(ui, data)} {ui['credit_original']}"
     reviewed = status == "reviewed"

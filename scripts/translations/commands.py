@@ -28,14 +28,14 @@ def translations_arguments() -> argparse.ArgumentParser:
 def stamp_pages(lang: str, chosen: list[str]) -> int:
     """Record, in each chosen page of `lang` (all by default), the version of the original it translates."""
     from scripts.core.languages import languages
-    from scripts.translations.status import pages, stamp, version_of
+    from scripts.translations.status import pages, source_version, stamp
 
     langs = languages(built_only=False)
     if lang not in langs[1:]:
         raise SystemExit(f"{lang}: not a translation language of mkdocs.yml ({', '.join(langs[1:])}).")
     for page in chosen or pages(DOCS, lang):
         stamp(DOCS, langs[0], lang, page)
-        print(f"docs/{lang}/{page}: translates version {version_of(DOCS / langs[0] / page)}")
+        print(f"docs/{lang}/{page}: translates version {source_version(DOCS, langs[0], page)}")
     return 0
 
 

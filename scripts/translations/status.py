@@ -32,6 +32,7 @@ from mkdocs.utils import meta
 from scripts.core.languages import built_page, languages
 from scripts.core.links import UNCITED
 from scripts.core.paths import DOCS
+from scripts.easy_read.records import FLAG as EASY_READ_FLAG
 from scripts.text.parts import FOOTNOTE_CALL, FOOTNOTE_DEF
 
 STATUSES = ("unreviewed", "reviewed")
@@ -43,6 +44,22 @@ def version_of(path: Path) -> str:
     """A short hash of a page's text: it changes whenever the page changes."""
     text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).replace("\r\n", "\n")
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def source_version(docs: Path, lang: str, page: str) -> str:
+    """The version a translation records of its original page. The easy-to-read summary (`easy_read: true`)
+    also follows the text it summarises: a change to any of the text's pages (`text_part`) makes every
+    translation of the summary stale too, until it is checked against the new text and stamped."""
+    path = docs / lang / page
+    if not meta.get_data(path.read_text(encoding="utf-8"))[1].get(EASY_READ_FLAG):
+        return version_of(path)
+    parts = [docs / lang / other for other in pages(docs, lang) if is_text_part(docs / lang / other)]
+    versions = "".join(version_of(part) for part in [path, *parts])
+    return hashlib.sha256(versions.encode("ascii")).hexdigest()[:12]
+
+
+def is_text_part(path: Path) -> bool:
+    return bool(meta.get_data(path.read_text(encoding="utf-8"))[1].get("text_part"))
 
 
 def pages(docs: Path, lang: str) -> list[str]:
@@ -67,11 +84,11 @@ class PageState:
 
 
 def page_state(docs: Path, source_lang: str, lang: str, page: str) -> PageState:
-    source, target = docs / source_lang / page, docs / lang / page
+    target = docs / lang / page
     if not target.is_file():
         return PageState(page, lang, "missing", f"docs/{lang}/{page} does not exist")
     recorded = str(translation_meta(target).get("source") or "")
-    current = version_of(source)
+    current = source_version(docs, source_lang, page)
     if translation_meta(target).get("outdated"):
         return PageState(page, lang, "outdated", "marked outdated")
     if not recorded:
@@ -138,7 +155,7 @@ def stamp(docs: Path, source_lang: str, lang: str, page: str) -> None:
     front = re.match(r"^---\n.*?\n---\n", text, re.S)
     if front is None or not SOURCE_LINE.search(front.group()):
         raise SystemExit(f"docs/{lang}/{page}: no `translation:` block with a `source:` line in the front matter.")
-    block = SOURCE_LINE.sub(rf'\g<1>"{version_of(docs / source_lang / page)}"', front.group(), count=1)
+    block = SOURCE_LINE.sub(rf'\g<1>"{source_version(docs, source_lang, page)}"', front.group(), count=1)
     target.write_text(OUTDATED_LINE.sub("", block) + text[front.end() :], encoding="utf-8")
 
 
