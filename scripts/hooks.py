@@ -32,6 +32,7 @@ from scripts.legal.publisher import publisher
 from scripts.legal.security_txt import write_security_txt
 from scripts.share.robots import write_robots_txt
 from scripts.signatories.records import signatories
+from scripts.signatories.steps import list_in_place as signatories_list
 from scripts.signatories.steps import write_exports as write_signatories_exports
 from scripts.sources.registry import sources
 from scripts.text import steps as text
@@ -90,7 +91,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @data_errors
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = theme.heading_link_titles(html, config)
-    return text.finish_html(html, page, config, files)
+    html = text.finish_html(html, page, config, files)
+    # Last: thousands of entries skip the passes above (scripts/signatories/page.py insert_list).
+    return signatories_list(html, page, config, files)
 
 
 @data_errors
