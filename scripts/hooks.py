@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from scripts import markers
 from scripts.changes.records import changes
 from scripts.changes.steps import write_feed
+from scripts.checks.ids import check_unique_ids
 from scripts.citation.steps import citation_context
 from scripts.core.build_date import date_the_build
 from scripts.core.languages import languages
@@ -123,7 +124,10 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @data_errors
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     write_feed(page, config)
-    return theme.written_page(output)
+    output = theme.written_page(output)
+    # The strict build stops on an id written twice (a link to it would open at the first only).
+    check_unique_ids(output, page)
+    return output
 
 
 @data_errors
