@@ -74,6 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @data_errors
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     translations.check_translated_pages(config)
+    theme.leave_out_unused_theme_files(files)
     return files
 
 
