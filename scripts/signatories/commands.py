@@ -1,9 +1,10 @@
 """`python -m scripts signatories add|withdraw|check|forms`: the organisations that co-signed.
 
-    add --event FILE    --verified-by METHOD [--verified-on DATE] [--note TEXT]
+    add --event FILE    --verified-by METHOD [--verified-on DATE] [--note TEXT] [--correct]
                                          a signing issue from a GitHub event (body, language label, date)
     add --issue FILE|- --lang LANG --signed DATE  (same options)   a signing issue's body
     add --mail FILE|-  --signed DATE              (same options)   an e-mail on the template
+    --correct: an organisation listed with the same website corrects its entry (same routes, same checks)
     withdraw ID                          remove data/signatories/ID.yml
     check                                validate every file (schema, characters, duplicates)
     forms [--check]                      write (or verify) .github/ISSUE_TEMPLATE/sign-<lang>.yml
@@ -78,6 +79,12 @@ def signatories_arguments() -> argparse.ArgumentParser:
         "--signed", help="date of the signature: the issue's opening or the e-mail's sending (YYYY-MM-DD)"
     )
     adding.add_argument("--note", default="", help="what was checked (no person's name or address)")
+    adding.add_argument(
+        "--correct",
+        action="store_true",
+        help="an organisation listed with the same website corrects its entry: the new record replaces it "
+        "(same id, signing date and version)",
+    )
     withdrawing = commands.add_parser("withdraw", help="remove a signatory (by its id, the file name)")
     withdrawing.add_argument("id")
     commands.add_parser("check", help="validate every signatory file")
@@ -108,8 +115,11 @@ def signatories(argv: list[str]) -> int:
                         file=sys.stderr,
                     )
                     return 2
-            path = add(body, route, signed, args.verified_by, args.verified_on, args.note, args.folder, lang)
-            print(f"wrote {shown(path)}")
+            listed = {path.name for path in args.folder.glob("*.yml")}
+            path = add(
+                body, route, signed, args.verified_by, args.verified_on, args.note, args.folder, lang, args.correct
+            )
+            print(f"{'corrected' if path.name in listed else 'wrote'} {shown(path)}")
         elif args.command == "withdraw":
             print(f"removed {shown(withdraw(args.id, args.folder))}")
         elif args.command == "check":
