@@ -59,5 +59,5 @@ def test_a_deployment_from_github_actions_links_the_forms_to_its_own_repository(
     assert manifesto()["repository"] == {"url": "https://github.com/asbl-x/manifeste", "placeholder": False}
     assert issue_url("fr") == "https://github.com/asbl-x/manifeste/issues/new?template=sign-fr.yml"
     monkeypatch.setenv("GITHUB_REPOSITORY", "asbl-x/manifeste/../x?y")
-    with pytest.raises(DataError, match="Fix: write the repository's address in data/manifesto.yml"):
+    with pytest.raises(DataError, match=r"Fix: write the repository's address in data/manifesto\.yml"):
         manifesto()
