@@ -1,8 +1,8 @@
 """Scale of the signatories: a copy of the project with 2,000 generated organisations against one with none.
 
 Prints the site build time of each (no PDF), the time of the four PDFs with and without the
-signatories appendix (on the clock and on the processors), and the weight of the signatories page per signatory (gzip). Generated
-organisations exist only in a temporary copy; nothing is written to data/signatories/.
+signatories appendix (on the clock and on the processors), and the weight of the signatories page
+per signatory (gzip). Generated organisations exist only in a temporary copy; nothing is written to data/signatories/.
 `python -m scripts bench-signatories` (`make bench`; the command is in scripts/bench/commands.py).
 """
 
