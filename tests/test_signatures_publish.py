@@ -93,6 +93,7 @@ class Repository:
             "HOME": str(self.tmp),
             "GH_STATE": str(self.state),
             "ACTION": "labeled",
+            "LABELS": "signature lang-nl signature-verified-reply",
             "ISSUE_NUMBER": str(issue),
             "REMOTE": str(self.remote),
             "SCRIPT": str(SCRIPT),
@@ -148,7 +149,10 @@ def test_a_peak_of_100_approvals_makes_three_pull_requests_and_loses_or_doubles_
         if n == 50:  # the racer went first; this run's first push was refused, and retried on top of it
             assert not (racer / "race").exists()
             log = git(repository.checkout("after-race"), "log", "--format=%s", f"origin/{BRANCH}", "-2")
-            assert log.splitlines() == ["New signatory from issue #50", "New signatory from issue #1050"]
+            assert log.splitlines() == [
+                "New signatory from issue #50 (org-50, nl)",
+                "New signatory from issue #1050 (org-1050, nl)",
+            ]
         if n in (30, 70):
             merged_bodies.append(repository.merge(squash=n == 70))
     merged_bodies.append(repository.merge())
@@ -185,4 +189,23 @@ def test_a_refusal_an_edit_and_a_correction(repository: Repository) -> None:
     assert "--- #8\nThe issue was edited; any approval was removed." in comments and "org-8" not in repository.merge()
     assert repository.main_files()["listed.yml"] == "name: Listed asbl\n"
     log = git(repository.checkout("log"), "log", "--format=%s", "origin/main")
-    assert "Correction from issue #9" in log and "#7" not in log and "#8" not in log
+    assert "Correction from issue #9 (listed, nl)" in log and "#7" not in log and "#8" not in log
+
+
+def test_after_deployment_each_issue_gets_the_address_of_its_entry(tmp_path: Path) -> None:
+    from scripts.signatories.announce import announcements
+
+    for ident in ("le-maillon", "autre-lien", "zorg"):
+        (tmp_path / f"{ident}.yml").write_text("name: x\n", encoding="utf-8")
+    # As git log gives them, newest first: a squash's message, a merge's commits, a withdrawn entry.
+    messages = (
+        "Signatures (squashed)\n\n* New signatory from issue #12 (le-maillon, nl)\n"
+        "* Correction from issue #14 (zorg, de)\n\n"
+        "New signatory from issue #13 (autre-lien)\n\nNew signatory from issue #11 (withdrawn-since, fr)\n"
+    )
+    assert announcements(messages, "https://manifeste.example/", tmp_path) == [
+        {"issue": 13, "url": "https://manifeste.example/signataires/#sig-autre-lien"},
+        {"issue": 14, "url": "https://manifeste.example/de/signataires/#sig-zorg"},
+        {"issue": 12, "url": "https://manifeste.example/nl/signataires/#sig-le-maillon"},
+    ]
+    assert announcements("Merge pull request #3 from x/y\n", "https://manifeste.example/", tmp_path) == []

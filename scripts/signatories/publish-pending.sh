@@ -7,7 +7,8 @@
 #
 # OUT holds what the read-only job wrote: status (the tool's exit status), result.txt (its message),
 # path (the record's path), record.yml. Environment: ACTION (labeled or edited), ISSUE_NUMBER, REMOTE
-# (the repository to push to), BRANCH (default signatures/pending), BASE (default main); `gh` answers.
+# (the repository to push to), LABELS (the issue's labels, for its lang-xx), BRANCH (default
+# signatures/pending), BASE (default main); `gh` answers.
 # Only the record's file is ever written; nothing of the issue's text reaches this shell but through files.
 set -euo pipefail
 
@@ -39,6 +40,11 @@ printf '%s\n' "$path" | grep -Eqx 'data/signatories/[a-z0-9]+(-[a-z0-9]+)*\.yml'
 git fetch --quiet "$REMOTE" "+refs/heads/$base:refs/remotes/pending-base/$base"
 main="refs/remotes/pending-base/$base"
 if git cat-file -e "$main:$path" 2>/dev/null; then what=Correction; else what="New signatory"; fi
+# The message names the issue, the entry and the issue's language: after deployment, the deploy
+# workflow answers on the issue with the entry's address (python -m scripts signatories published).
+ident="$(basename "$path" .yml)"
+lang="$(printf '%s\n' "${LABELS:-}" | tr ' ' '\n' | sed -n 's/^lang-\([a-z][a-z]*\)$/\1/p' | head -n 1)"
+message="$what from issue #$ISSUE_NUMBER ($ident${lang:+, $lang})"
 
 # One file per organisation: two approvals never touch the same file, so a retry after a concurrent
 # push only has to start again from the branch's new head. A branch with nothing left to merge (merged,
@@ -59,7 +65,7 @@ for attempt in 1 2 3 4 5; do
   mkdir -p "$(dirname "$path")"
   cp "$out/record.yml" "$path"
   git add "$path"
-  git diff --cached --quiet || git commit --quiet -m "$what from issue #$ISSUE_NUMBER"
+  git diff --cached --quiet || git commit --quiet -m "$message"
   if git push --quiet --force-with-lease="refs/heads/$branch:$tip" "$REMOTE" "HEAD:refs/heads/$branch"; then break; fi
   [ "$attempt" = 5 ] && exit 1
 done
@@ -68,7 +74,7 @@ done
   git diff --name-only "$main...HEAD" -- data/signatories | while read -r file; do
     echo "- \`$file\`"; echo; fence "$file"; echo
   done
-  git log --format=%s "$main..HEAD" | sed -n 's/^\(New signatory\|Correction\) from issue \(#[0-9]*\)$/Closes \2/p' | sort -u
+  git log --format=%s "$main..HEAD" | sed -n 's/^\(New signatory\|Correction\) from issue \(#[0-9]*\) (.*)$/Closes \2/p' | sort -u
 } > "$out/body.md"
 # Another approval may have opened it meanwhile: then edit it.
 if ! gh pr view "$branch" --json state --jq .state 2>/dev/null | grep -qx OPEN; then
