@@ -98,6 +98,12 @@ def ascii_host(host: str) -> str:
     return ".".join(label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii") for label in labels)
 
 
+def openable_host(host: str) -> bool:
+    """DNS's limits (RFC 1035): each label 1 to 63 characters, the name at most 253, once in punycode."""
+    name = ascii_host(host)
+    return len(name) <= 253 and all(0 < len(label) <= 63 for label in name.split("."))
+
+
 def domain_key(url: str) -> str:
     """The website's domain as compared and shown: punycode, without `www.`."""
     return ascii_host(urlsplit(url).hostname or "").removeprefix("www.")
@@ -244,6 +250,14 @@ def problems(
         if parts.scheme not in ("http", "https") or not parts.hostname or parts.username or parts.password:
             found.append(
                 (("website",), "is not a web address. Fix: give the site's address, e.g. https://example.be/.")
+            )
+        elif not openable_host(parts.hostname):
+            found.append(
+                (
+                    ("website",),
+                    "names a host no browser can open (a part over 63 characters, or empty). "
+                    "Fix: copy the address from the browser's address bar.",
+                )
             )
     country = record.get("country")
     if isinstance(country, str) and re.fullmatch("[A-Z]{2}", country) and country not in countries():
