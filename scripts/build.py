@@ -42,13 +42,19 @@ def check_deploy_address(site_url: str | None) -> str:
         raise DeployError(f"SITE_URL={site_url!r} is not an http(s) address. {fix}")
     if host in LOCAL_HOSTS or host.startswith("127.") or host.endswith(".localhost"):
         raise DeployError(f"SITE_URL={site_url!r} is the local preview, not a public address. {fix}")
+    if parts.scheme != "https":
+        # Every absolute link, the canonical addresses and the PDFs' colophon would send readers to a
+        # page anyone on their network can change (the signatories list among them).
+        raise DeployError(f"SITE_URL={site_url!r} is not https://. Fix: serve the site over HTTPS, give that address.")
     return site_url.strip()
 
 
-def build_site(site_dir: Path, *, pdf: bool = True) -> None:
+def build_site(site_dir: Path, *, pdf: bool = True, deploy: bool = False) -> None:
     """mkdocs in strict mode into `site_dir`, then the editions made from its pages (the PDFs when `pdf`)."""
     # BUILD_PDF tells the pages (mkdocs.yml extra.pdf) whether a PDF will be there to link to.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), "BUILD_PDF": str(pdf).lower()}
+    if deploy:  # --deploy as DEPLOY=true: the data may then take the repository's address from GitHub Actions
+        env["DEPLOY"] = "true"
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     subprocess.run(command, cwd=ROOT, env=env, check=True)
     # Then the editions made from the built pages, side by side: preview images, and the PDFs when asked.
@@ -91,7 +97,7 @@ def build(argv: list[str]) -> int:
     from scripts.editions.print_html import PrintError
 
     try:
-        build_site(args.site_dir.resolve(), pdf=args.pdf)
+        build_site(args.site_dir.resolve(), pdf=args.pdf, deploy=args.deploy)
     except subprocess.CalledProcessError as error:
         print(f"build failed (exit {error.returncode}): see the messages above", file=sys.stderr)
         return 1

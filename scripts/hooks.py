@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from scripts import markers
 from scripts.changes.records import changes
 from scripts.changes.steps import write_feed
+from scripts.checks.ids import check_unique_ids
 from scripts.citation.steps import citation_context
 from scripts.core.build_date import date_the_build
 from scripts.core.languages import languages
@@ -34,6 +35,7 @@ from scripts.legal.publisher import publisher
 from scripts.legal.security_txt import write_security_txt
 from scripts.share.robots import write_robots_txt
 from scripts.signatories.records import signatories
+from scripts.signatories.steps import list_in_place as signatories_list
 from scripts.signatories.steps import write_exports as write_signatories_exports
 from scripts.sources.registry import sources
 from scripts.text import steps as text
@@ -75,6 +77,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @data_errors
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     translations.check_translated_pages(config)
+    theme.leave_out_unused_theme_files(files)
     return files
 
 
@@ -94,7 +97,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = theme.heading_link_titles(html, config)
     html = text.finish_html(html, page, config, files)
-    return mark_easy_read(html, page)
+    html = mark_easy_read(html, page)
+    # Last: thousands of entries skip the passes above (scripts/signatories/page.py insert_list).
+    return signatories_list(html, page, config, files)
 
 
 @data_errors
@@ -124,7 +129,10 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @data_errors
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     write_feed(page, config)
-    return theme.written_page(output)
+    output = theme.written_page(output)
+    # The strict build stops on an id written twice (a link to it would open at the first only).
+    check_unique_ids(output, page)
+    return output
 
 
 @data_errors

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from scripts.core.build_date import build_epoch
 from scripts.core.languages import languages
 from scripts.core.paths import ROOT
 from scripts.core.strings import INTERFACE
@@ -41,7 +42,9 @@ def build_project(
     command = [sys.executable, "-m", "scripts", "build", "--site-dir", str(site_dir or project / "site")]
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(project)}
     if pdf:
-        env["SOURCE_DATE_EPOCH"] = "1700000000"  # the copy is no git checkout: give the edition a date
+        # The copy is no git checkout: dated like the project it copies, so that its data's dates (a
+        # signatory's, checked against the build's day) are not in the future.
+        env["SOURCE_DATE_EPOCH"] = str(build_epoch() or 1700000000)
     else:
         command.append("--no-pdf")
     return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, check=False)

@@ -280,3 +280,19 @@ def test_a_printed_page_has_the_text_and_notes_and_its_address_without_navigatio
     assert address.is_visible() and address.inner_text().endswith("/arguments/3-champ-obscur-et-obscurci/")
     page.emulate_media(media="screen")
     assert address.is_hidden()
+
+
+def test_an_injected_inline_style_is_refused(browser: Browser, site_url: str) -> None:
+    """No page needs an inline style (test_pages_request_nothing_but_the_site hears no refusal), so the
+    policy refuses them: injected markup cannot restyle a page to hide or fake its text."""
+    page = open_page(browser, site_url + "signataires/")
+    page.evaluate(
+        "() => document.addEventListener('securitypolicyviolation', e => { window.refused = e.violatedDirective; })"
+    )
+    page.evaluate(
+        "() => { const s = document.createElement('style'); s.textContent = 'body { display: none }';"
+        " document.head.append(s); }"
+    )
+    page.wait_for_function("window.refused !== undefined")
+    assert page.evaluate("window.refused").startswith("style-src")
+    assert page.locator("body").is_visible()

@@ -110,7 +110,8 @@ def url_of(site: Path, path: Path) -> str:
 
 def test_pages_carry_the_policy_and_security_headers_and_are_revalidated(nginx: int) -> None:
     response, _ = get(nginx, "/")
-    policy = " ".join(mkdocs_config()["extra"]["content_security_policy"].split())
+    # The pages' policy, and what only a header can say: no other site may frame them.
+    policy = " ".join(mkdocs_config()["extra"]["content_security_policy"].split()) + "; frame-ancestors 'none'"
     assert response.status == 200
     assert response.getheader("Content-Type") == "text/html; charset=utf-8"
     assert response.getheader("Content-Security-Policy") == policy

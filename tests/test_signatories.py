@@ -221,7 +221,7 @@ def test_whatever_is_accepted_comes_out_escaped_in_the_html(name: str, city: str
     li = BeautifulSoup(html, "html.parser").li
     assert li is not None and li.b.get_text() == name  # type: ignore[union-attr]
     assert li.blockquote.get_text() == record["statement"]["text"]  # type: ignore[union-attr]
-    assert [tag.name for tag in li.find_all(True)] == ["b", "a", "time", "span", "time", "blockquote"]
+    assert [tag.name for tag in li.find_all(True)] == ["b", "span", "a", "time", "span", "time", "blockquote"]
     assert hidden_character(html) is None
 
 

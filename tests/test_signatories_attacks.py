@@ -115,8 +115,9 @@ def hand_written(tmp_path: Path, old: str, new: str) -> str:
         ('version: "1.0"', 'version: "0.9"', "zorgnetwerk.yml:8: version: 0.9 is not an edition of the text"),
         ("country: BE", "country: Belgique", "zorgnetwerk.yml:5: country:"),
         ("country: BE", "country: QQ", "QQ is not a country code"),
+        ("https://zorgnetwerk.example/", "https://" + "z" * 64 + ".example/", "a host no browser can open"),
     ],
-    ids=["impossible", "future", "verification", "version", "free-text-country", "unknown-code"],
+    ids=["impossible", "future", "verification", "version", "free-text-country", "unknown-code", "long-label"],
 )
 def test_bad_dates_versions_and_countries_fail_the_check_with_a_fix(
     tmp_path: Path, old: str, new: str, said: str

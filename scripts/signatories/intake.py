@@ -33,6 +33,7 @@ from scripts.signatories.records import (
     ID,
     TYPES,
     countries,
+    domain_key,
     duplicates,
     hidden_character,
     latest_date,
@@ -321,10 +322,12 @@ def add(
     note: str = "",
     folder: Path = FOLDER,
     lang: str | None = None,
+    correct: bool = False,
 ) -> Path:
     """Check a submission against the same rules as every file, then write it; nothing is written on error.
 
-    `lang`: an issue's language label (lang-xx), whose form alone is read.
+    `lang`: an issue's language label (lang-xx), whose form alone is read. `correct`: an organisation
+    already listed with the same website domain corrects its entry (see corrected).
     """
     submission = parse(body, route, lang)
     ui = strings(submission.lang)
@@ -336,6 +339,8 @@ def add(
     if found:
         raise InputError("\n".join(f"«{field_label(ui, path)}»: {message}" for path, message in found))
     existing = signatories(folder)
+    if correct and (listed := same_site(record, existing)):
+        return corrected(record, listed, existing, folder)
     ident = slug(record["name"], record["website"])
     taken = {r["id"] for r in existing}
     base, n = ident, 2
@@ -345,7 +350,29 @@ def add(
     # The one duplicate check, as `check` and the build run it, with the new record last.
     others = [(folder / f"{r['id']}.yml", r) for r in existing]
     if same := duplicates([*others, (path, {"id": ident, **record})]):
-        raise InputError(f"«{record['name']}» has already signed: {same[0]}")
+        raise InputError(
+            f"«{record['name']}» has already signed: {same[0]} To correct a listed entry, the submission "
+            "must give the same website (the organisation's identity, verified through it): --correct."
+        )
+    write_atomically(path, signatory_yaml(record))
+    return path
+
+
+def same_site(record: dict[str, Any], existing: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The listed organisation with the record's website domain, if any."""
+    return next((r for r in existing if domain_key(r["website"]) == domain_key(record["website"])), None)
+
+
+def corrected(record: dict[str, Any], listed: dict[str, Any], existing: list[dict[str, Any]], folder: Path) -> Path:
+    """The listed entry replaced by the whole new submission: same file (so the same id and address on the
+    list), same signing date and version (a correction does not sign again), this verification. The
+    website domain, through which the organisation was verified, stays; the other checks are those of a
+    new signature, against every other file."""
+    record = {**record, "signed": listed["signed"], "version": listed["version"]}
+    path = folder / f"{listed['id']}.yml"
+    others = [(folder / f"{r['id']}.yml", r) for r in existing if r["id"] != listed["id"]]
+    if same := duplicates([*others, (path, {"id": listed["id"], **record})]):
+        raise InputError(f"«{record['name']}» is another listed organisation's: {same[0]}")
     write_atomically(path, signatory_yaml(record))
     return path
 

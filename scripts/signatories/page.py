@@ -8,6 +8,7 @@ strings (docs/<lang>/interface.yml); the prose around them is in the Markdown pa
 from __future__ import annotations
 
 import base64
+import re
 import unicodedata
 from functools import cache, lru_cache
 from itertools import groupby
@@ -21,6 +22,7 @@ from scripts.core.links import UNCITED, PageContext, link
 from scripts.core.manifesto import manifesto
 from scripts.signatories.intake import issue_url, mailto
 from scripts.signatories.records import TYPES, countries, domain_key, signatories
+from scripts.text.typography import tie
 
 SIGNING = "signing"  # front matter of the signing page
 LIST = "signatories"  # front matter of the signatories page
@@ -28,6 +30,10 @@ LIST = "signatories"  # front matter of the signatories page
 # organisation ("association") can never take a section's anchor, nor a section a letter's.
 TYPE_ID, LETTER_ID, SIGNATORY_ID = "type-", "letter-", "sig-"
 PDF_OMIT = "data-pdf-omit"  # on an appendix with nothing to print: the PDF leaves the page out
+SCREEN_ONLY = "mf-screen-only"  # left out of the PDF (editions/print_html.py)
+# Where the marker puts the list; insert_list replaces it once the page's HTML is otherwise finished.
+LIST_SLOT = '<div id="mf-signatories-list"></div>'
+TEXT_BETWEEN_TAGS = re.compile(r">([^<]+)<")
 
 
 @cache
@@ -99,30 +105,70 @@ def render_sign_ways(ctx: PageContext) -> str:
     return str(Markup('<ul class="mf-sign-ways"><li>{}</li><li>{}</li></ul>').format(issue, mail))
 
 
-def _entry(record: dict[str, Any], ui: dict[str, str], anchor: str | None, lang: str) -> Markup:
-    website = link(record["website"], domain_key(record["website"]), rel="nofollow", class_=UNCITED)
-    # The date in the reader's words ("15 janvier 2026"), inside a <time> that keeps it machine-readable.
-    signed = escape(ui["sig_signed"]).format(version=record["version"], date=time_of(record["signed"], lang))
-    statement = record.get("statement")
-    quote = (
-        Markup('<blockquote lang="{}">{}</blockquote>').format(statement["lang"], statement["text"])
-        if statement
-        else Markup("")
-    )
-    ident = Markup(' id="{}"').format(anchor) if anchor else Markup("")
-    method = ui[f"sig_method_{record['verification']['method']}"]
-    verified = escape(ui["sig_verified"]).format(date=time_of(record["verification"]["date"], lang), method=method)
-    country = countries(lang).get(record["country"], record["country"])
-    return Markup('<li{}><b id="{}">{}</b>, {}, {} · {} · {} <span class="mf-sig-verified">({})</span>{}</li>').format(
-        ident, SIGNATORY_ID + record["id"], record["name"], record["city"], country, website, signed, verified, quote
-    )
+@lru_cache(maxsize=8192)  # one link per address, shared by the four languages
+def _website(url: str) -> str:
+    return str(link(url, domain_key(url), rel="nofollow", class_=UNCITED))
 
 
+@lru_cache(maxsize=8192)  # a few hundred days at most, asked for by each of thousands of entries
 def time_of(iso: str, lang: str) -> Markup:
     return Markup('<time datetime="{}">{}</time>').format(iso, localized_date(iso, lang))
 
 
+@lru_cache(maxsize=8192)  # thousands of entries share a few hundred dates, versions and methods
+def _said(template: str, lang: str, date: str, **values: str) -> Markup:
+    """An interface string filled in, its date in the reader's words ("15 janvier 2026") inside a <time>
+    that keeps it machine-readable."""
+    return escape(template).format(date=time_of(date, lang), **values)
+
+
+def _entry(record: dict[str, Any], ui: dict[str, str], anchor: str | None, lang: str) -> Markup:
+    """One organisation: name, town and country, then what only the screen shows. The PDF's appendix is
+    compact (editions/print_html.py leaves out `mf-screen-only` and runs each list into one paragraph,
+    `data-pdf-run-in`); the full record is online.
+
+    Written with f-strings over escaped values: Markup.format for 2,000 entries in four languages was
+    a second of the build (`python -m scripts bench-signatories`).
+    """
+    signed = _said(ui["sig_signed"], lang, version=record["version"], date=record["signed"])
+    method = ui[f"sig_method_{record['verification']['method']}"]
+    verified = _said(ui["sig_verified"], lang, date=record["verification"]["date"], method=method)
+    statement = record.get("statement")
+    quote = (
+        f'<blockquote class="{SCREEN_ONLY}" lang="{escape(statement["lang"])}">{escape(statement["text"])}</blockquote>'
+        if statement
+        else ""
+    )
+    ident = f' id="{escape(anchor)}"' if anchor else ""
+    country = escape(countries(lang).get(record["country"], record["country"]))
+    details = f'<span class="{SCREEN_ONLY}"> · {_website(record["website"])} · {signed} '
+    details += f'<span class="mf-sig-verified">({verified})</span></span>'
+    return Markup(
+        f'<li{ident}><b id="{escape(SIGNATORY_ID + record["id"])}">{escape(record["name"])}</b>, '
+        f"{escape(record['city'])}, {country}{details}{quote}</li>"
+    )
+
+
 def render_signatories(ctx: PageContext) -> str:
+    """The marker's place: the list is put there after the page's Markdown and HTML passes (list_html)."""
+    return LIST_SLOT
+
+
+def insert_list(html: str, ctx: PageContext) -> str:
+    """The page's HTML with the list in its place, when the page has the marker.
+
+    2,000 entries read back by Markdown and BeautifulSoup cost half a second per language: the list
+    skips them, and gets the French spacing those passes would give it (tied) here.
+    """
+    return html.replace(LIST_SLOT, tied(list_html(ctx)), 1) if LIST_SLOT in html else html
+
+
+def tied(html: str) -> str:
+    """French spacing (text/typography.py) in the text between the tags of HTML this module wrote."""
+    return TEXT_BETWEEN_TAGS.sub(lambda m: ">" + tie(m.group(1)) + "<", html)
+
+
+def list_html(ctx: PageContext) -> str:
     ui = ctx.ui
     records = signatories()
     count = Markup('<p class="mf-sig-count">{}</p>').format(count_text(ui, len(records)))
@@ -148,12 +194,12 @@ def render_signatories(ctx: PageContext) -> str:
             items += [_entry(r, ui, anchor if n == 0 else None, ctx.lang) for n, r in enumerate(group)]
         index.append(Markup("<li>{} {}</li>").format(link(f"#{TYPE_ID}{kind}", label), Markup(" ").join(letters)))
         sections.append(
-            Markup('<section class="mf-sig-type"><h2 id="{}">{} ({})</h2><ul>{}</ul></section>').format(
+            Markup('<section class="mf-sig-type"><h2 id="{}">{} ({})</h2><ul data-pdf-run-in>{}</ul></section>').format(
                 TYPE_ID + kind, label, len(members), Markup("").join(items)
             )
         )
-    nav = Markup('<nav class="mf-sig-index mf-screen-only" aria-label="{}"><ul>{}</ul></nav>').format(
-        ui["sig_index"], Markup("").join(index)
+    nav = Markup('<nav class="mf-sig-index {}" aria-label="{}"><ul>{}</ul></nav>').format(
+        SCREEN_ONLY, ui["sig_index"], Markup("").join(index)
     )
     return str(count + nav + Markup('<div class="mf-signatories">{}</div>').format(Markup("").join(sections)))
 
