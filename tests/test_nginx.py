@@ -150,6 +150,7 @@ def test_hashed_assets_are_cached_for_a_year_and_others_revalidated(site: Path, 
     assert response.status == 200 and response.getheader("Cache-Control") == "no-cache"
 
 
+@pytest.mark.pdf
 def test_the_pdfs_citations_and_security_txt_have_their_types(site: Path, nginx: int) -> None:
     for lang in languages():
         response, body = get(nginx, "/" + pdf_path(lang))
