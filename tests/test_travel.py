@@ -13,7 +13,7 @@ from PIL import Image
 from scripts.checks.external_links import site_links
 from scripts.checks.privacy import page_findings
 from scripts.core.languages import built_page, languages, mkdocs_config, own_host
-from scripts.core.manifesto import author_names, site_description
+from scripts.core.manifesto import site_description
 from scripts.core.pages import nav_sources
 from scripts.core.paths import DOCS
 from scripts.core.strings import strings
@@ -100,10 +100,10 @@ def test_open_graph_and_card_tags_with_a_preview_image_per_page(site: Path, lang
 
 def test_preview_images_are_the_same_bytes_for_the_same_page(site: Path) -> None:
     path = built_page(site, "de", "arguments/4-acceptation-de-la-difference.md")
-    _, card = card_of(path.read_text(encoding="utf-8"), strings("de")["author_join"].join(author_names()))
+    _, card = card_of(path.read_text(encoding="utf-8"), "de")
     assert card.title and card.site == strings("de")["site_name"]
     assert draw(card) == draw(card) == (path.parent / "share.png").read_bytes()
-    other = draw(card.__class__(card.title + " !", card.authors, card.site))
+    other = draw(card.__class__(card.title + " !", card.byline, card.site))
     assert other != draw(card)
     assert Image.open(io.BytesIO(other)).size == SHARE_IMAGE_SIZE
 

@@ -11,13 +11,14 @@ from mkdocs.structure.pages import Page
 
 from scripts.changes.page import feed_path
 from scripts.core.languages import current_language, default_language, language_folder, languages
-from scripts.core.manifesto import author_names, manifesto, pdf_path
+from scripts.core.manifesto import author_names, manifesto, pdf_path, text_title
 from scripts.core.pages import front_matter
 from scripts.core.strings import material_labels, strings
 from scripts.share.links import share
 from scripts.share.meta import page_meta
 from scripts.signatories.records import signatories
 from scripts.text.parts import text_parts
+from scripts.text.typography import tie
 from scripts.theme.credit import credit_line
 from scripts.theme.home import home
 
@@ -28,7 +29,9 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
     data = manifesto()
     arguments = [p for p in text_parts(pages) if front_matter(p.file)["text_part"] == "argument"]
     return {
-        "strings": ui,
+        # Shown as written, with French spaces tied (« : » never starts a line): templates write
+        # these strings after the pages' own text has been tied (scripts/text/steps.py).
+        "strings": {key: tie(value) for key, value in ui.items()},
         # Labels of Material's templates this language replaces (overrides/partials/language.html).
         "material_labels": material_labels(ui),
         # A translated page says by whom, and whether the authors reviewed it (its `translation: status:`).
@@ -67,7 +70,9 @@ def page_extras(context: dict[str, Any], page: Page, config: MkDocsConfig, pages
     if not found.get("footer"):
         authors = mf["strings"]["author_join"].join(author_names())
         of_the_text = bool(found.get("text_part") or found.get("whole_text"))
-        mf["share"] = share(meta.title, meta.canonical, mf["strings"], authors, of_the_text)
+        mf["share"] = share(
+            meta.title, meta.canonical, mf["strings"], authors, None if of_the_text else text_title(mf["lang"])
+        )
     if front_matter(page.file).get("text_part") == "introduction":
         mf["home"] = home(page, pages, config, mf["strings"])
 
