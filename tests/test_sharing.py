@@ -13,6 +13,7 @@ from scripts.core.languages import built_page, languages
 from scripts.core.manifesto import author_names, text_title
 from scripts.core.strings import strings
 from scripts.share.image import card_of, font, wrapped
+from scripts.signatories.page import BADGE_PADDING, badge_svg
 from scripts.text.typography import NBSP
 
 from conftest import soup_file
@@ -97,3 +98,37 @@ def test_french_share_texts_never_start_a_line_with_a_colon_or_a_guillemet(site:
     lines = wrapped(f"Un mot{NBSP}: l’autre d’{NBSP}«{NBSP}élémentaire{NBSP}» et encore", face, 180)
     assert not any(line.startswith((":", "«", "»")) for line in lines), lines
     assert not any(line.endswith("d’") for line in lines), lines
+
+
+@pytest.mark.parametrize("family", ["sans-serif", "DejaVu Sans", "serif"])
+def test_the_badge_text_fits_with_even_margins_whatever_the_font(browser: Browser, family: str) -> None:
+    page = browser.new_page()
+    for lang in LANGUAGES:
+        svg = badge_svg(strings(lang)).replace('font-family="sans-serif"', f'font-family="{family}"')
+        page.set_content(f"<!doctype html><body style='margin:0'>{svg}</body>")
+        width = float(page.locator("svg").get_attribute("width") or 0)
+        boxes = page.locator("svg text").evaluate_all(
+            "texts => texts.map(t => { const b = t.getBBox(); return [b.x, b.width]; })"
+        )
+        assert len(boxes) == 2
+        for x, w in boxes:
+            assert x >= BADGE_PADDING - 1 and x + w <= width - BADGE_PADDING + 1, (lang, family, x, w, width)
+        widest = max(x + w for x, w in boxes)
+        assert abs((width - widest) - BADGE_PADDING) <= 1, (lang, family, "uneven margins")
+    page.close()
+
+
+def test_the_badge_code_to_paste_has_no_internal_class_and_a_copy_button(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    context.set_default_timeout(TIMEOUT_MS)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + "signer/", wait_until="load")
+    code = page.locator("#mf-badge-code").input_value()
+    assert code.startswith("<a href=") and "class=" not in code, code
+    button = page.locator("button.mf-copy")
+    expect(button).to_be_visible()
+    button.click()
+    expect(button).to_have_text(strings("fr")["sig_badge_copied"])
+    assert page.evaluate("navigator.clipboard.readText()") == code
+    context.close()

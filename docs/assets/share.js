@@ -5,6 +5,23 @@
 // nothing that loads from elsewhere.
 "use strict";
 (function () {
+  // A copy button beside a field to paste elsewhere (the badge's code), shown only where it can work.
+  if (navigator.clipboard) {
+    Array.prototype.forEach.call(document.querySelectorAll("button.mf-copy"), function (button) {
+      var field = document.getElementById(button.dataset.copy);
+      if (!field) return;
+      button.parentNode.hidden = false;
+      button.addEventListener("click", function () {
+        var label = button.textContent;
+        navigator.clipboard.writeText(field.value).then(function () {
+          button.textContent = button.dataset.copied;
+          button.setAttribute("aria-live", "polite");
+          setTimeout(function () { button.textContent = label; }, 3000);
+        }, function () { field.select(); });
+      });
+    });
+  }
+
   var section = document.getElementById("mf-share");
   if (!section) return;
 
