@@ -3,6 +3,7 @@ share links, the home page's first screen, the 404 page's languages. Templates h
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -10,6 +11,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from scripts.changes.page import feed_path
+from scripts.core.build_date import build_epoch
+from scripts.core.dates import localized_date
 from scripts.core.languages import current_language, default_language, language_folder, languages
 from scripts.core.manifesto import author_names, manifesto, pdf_path, text_title
 from scripts.core.pages import front_matter
@@ -57,7 +60,18 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         "version": data["edition"]["version"],
         "footer_pages": [p for p in pages if front_matter(p.file).get("footer")],
         "feed_path": feed_path(lang, config),
+        # A page printed from the browser names the text and the edition's date (overrides/main.html).
+        "text_title": text_title(lang),
+        "edition_date": edition_day(lang),
     }
+
+
+def edition_day(lang: str) -> str | None:
+    """The build's day (the last commit's), in the reader's conventions; None outside git without a date."""
+    epoch = build_epoch()
+    if epoch is None:
+        return None
+    return localized_date(datetime.datetime.fromtimestamp(epoch, datetime.UTC).date().isoformat(), lang)
 
 
 def page_extras(context: dict[str, Any], page: Page, config: MkDocsConfig, pages: list[Page]) -> None:
