@@ -30,6 +30,7 @@ from scripts.core.languages import languages
 from scripts.core.load import DataError
 from scripts.legal.publisher import publisher
 from scripts.legal.security_txt import write_security_txt
+from scripts.share.favicon import write_favicon_ico
 from scripts.share.robots import write_robots_txt
 from scripts.signatories.records import signatories
 from scripts.signatories.steps import write_exports as write_signatories_exports
@@ -130,3 +131,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     # mkdocs leaves dot-folders out of docs/: /.well-known/security.txt is written here.
     write_security_txt(config)
     write_robots_txt(config)
+    write_favicon_ico(config)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 from urllib.parse import urlsplit
+from urllib.request import urlopen
 
 import pytest
 from mkdocs.utils import meta
@@ -146,6 +147,15 @@ def test_robots_txt_names_the_sitemap_by_its_full_address(site: Path) -> None:
     lines = (site / "robots.txt").read_text(encoding="utf-8").splitlines()
     assert "User-agent: *" in lines
     assert f"Sitemap: {SITE_URL}sitemap.xml" in lines and (site / "sitemap.xml").is_file()
+
+
+def test_favicon_ico_is_served_at_the_sites_root(site_url: str) -> None:
+    # Browsers and feed readers ask for /favicon.ico whatever the pages name: it must not be a 404.
+    with urlopen(site_url + "favicon.ico") as answer:
+        assert answer.status == 200
+        icon = Image.open(io.BytesIO(answer.read()))
+    assert icon.format == "ICO" and {(16, 16), (32, 32)} <= set(icon.info["sizes"])
+    assert icon.convert("RGB").getpixel((1, icon.height // 2)) == (64, 81, 181)  # the site's indigo
 
 
 def test_the_404_page_speaks_every_language_and_leads_to_each_home_and_whole_text(site: Path) -> None:
