@@ -170,6 +170,11 @@ def test_on_small_phones_the_sites_name_and_the_titles_keep_every_word_whole(
             name = page.locator(".md-header__topic:first-child .md-ellipsis")
             assert name.evaluate(WORDS_WHOLE) == {"broken": [], "cut": False}, (lang, path, "header")
             assert name.inner_text().strip() == strings(lang)["site_name"]
+            inside = name.evaluate(
+                "e => { const r = e.getBoundingClientRect(), h = document.querySelector('.md-header')"
+                ".getBoundingClientRect(); return r.top >= h.top + 2 && r.bottom <= h.bottom - 2; }"
+            )
+            assert inside, (lang, path, "the site's name sticks out of the header")
             title = page.locator("article h1").first
             assert title.evaluate(WORDS_WHOLE)["broken"] == [], (lang, path, "title")
             # Argument titles in the text's colour and bold in both schemes, not light grey and thin.
