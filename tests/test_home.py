@@ -134,12 +134,13 @@ def test_on_a_phone_the_translation_notice_takes_one_line(browser: Browser, site
     context.close()
 
 
-# Each word of an element's text on one line: no ellipsis, no word broken across two lines.
+# Each word of an element's text on one line: no ellipsis, no word broken across two lines (a
+# compound may break at its own hyphen, as written).
 WORDS_WHOLE = """element => {
   const broken = [];
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (const match of node.data.matchAll(/[^\\s\\u00a0]+/g)) {
+    for (const match of node.data.matchAll(/[^\\s\\u00a0\\-\\u2010]+/g)) {
       const range = document.createRange();
       range.setStart(node, match.index);
       range.setEnd(node, match.index + match[0].length);
@@ -165,7 +166,12 @@ def test_on_small_phones_the_sites_name_and_the_titles_keep_every_word_whole(
     page = context.new_page()
     checked = 0
     for lang in LANGUAGES:
-        for path in ("", "arguments/1-deux-evidences-crues/", "arguments/4-acceptation-de-la-difference/"):
+        for path in (
+            "",
+            "arguments/1-deux-evidences-crues/",
+            "arguments/4-acceptation-de-la-difference/",
+            "texte-integral/",
+        ):
             page.goto(home_url(site_url, lang) + path, wait_until="load")
             name = page.locator(".md-header__topic:first-child .md-ellipsis")
             assert name.evaluate(WORDS_WHOLE) == {"broken": [], "cut": False}, (lang, path, "header")
@@ -175,12 +181,15 @@ def test_on_small_phones_the_sites_name_and_the_titles_keep_every_word_whole(
                 ".getBoundingClientRect(); return r.top >= h.top + 2 && r.bottom <= h.bottom - 2; }"
             )
             assert inside, (lang, path, "the site's name sticks out of the header")
-            title = page.locator("article h1").first
-            assert title.evaluate(WORDS_WHOLE)["broken"] == [], (lang, path, "title")
-            # Argument titles in the text's colour and bold in both schemes, not light grey and thin.
-            style = title.evaluate(TITLE_STYLE)
-            assert int(style[0]) >= 700 and style[1] == style[2], (lang, path, style)
-            assert title.bounding_box()["height"] < 0.25 * 800, (lang, path, "the title fills the screen")
+            # The page's title, and on the whole text the parts' titles (an argument's title is an h2 there).
+            titles = page.locator("article h1, article h2:not(.mf-share h2)")
+            for i in range(min(titles.count(), 8)):
+                title = titles.nth(i)
+                assert title.evaluate(WORDS_WHOLE)["broken"] == [], (lang, path, "title")
+                # In the text's colour and bold in both schemes, not light grey and thin.
+                style = title.evaluate(TITLE_STYLE)
+                assert int(style[0]) >= 700 and style[1] == style[2], (lang, path, style)
+                assert title.bounding_box()["height"] < 0.25 * 800, (lang, path, "the title fills the screen")
             checked += 1
-    assert checked == 3 * len(LANGUAGES)
+    assert checked == 4 * len(LANGUAGES)
     context.close()
