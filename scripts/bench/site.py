@@ -264,7 +264,8 @@ def pdf_table(site: Path, runs: int) -> None:
 def bench(runs: int, lighthouse: bool) -> None:
     """Every measure, printed as it is taken: build times, the bare build, the pages' weight, the PDFs."""
     with tempfile.TemporaryDirectory() as folder:
-        site = Path(folder)
+        # The site apart from the comparison's builds, whose pages are not the site's to weigh.
+        site = Path(folder) / "site"
         whole = median_seconds(lambda: build_site(site), runs)
         pages_only = median_seconds(lambda: build_site(site, pdf=False), runs)
         print(f"build, median of {runs}: site and PDFs {whole:.2f} s; site alone {pages_only:.2f} s")
@@ -273,6 +274,7 @@ def bench(runs: int, lighthouse: bool) -> None:
             f"mkdocs build, median of {runs}: with the hooks and overrides {ours:.2f} s; bare {bare:.2f} s; "
             f"ratio {ours / bare:.2f} (target at most 1.5)\n"
         )
+        build_site(site)  # weighed as published: with its PDFs, which every page links with their size
         with compressing_server(site) as base:
             print("\n".join(weight_table(site, base)), "\n")
             if lighthouse:
