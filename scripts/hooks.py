@@ -33,6 +33,7 @@ from scripts.easy_read.records import easy_read_data
 from scripts.easy_read.steps import mark_easy_read
 from scripts.legal.publisher import publisher
 from scripts.legal.security_txt import write_security_txt
+from scripts.share.favicon import write_favicon_ico
 from scripts.share.robots import write_robots_txt
 from scripts.signatories.records import signatories
 from scripts.signatories.steps import list_in_place as signatories_list
@@ -142,3 +143,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     # mkdocs leaves dot-folders out of docs/: /.well-known/security.txt is written here.
     write_security_txt(config)
     write_robots_txt(config)
+    write_favicon_ico(config)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from pypdf import PdfReader
+
+from scripts.core.manifesto import author_names, text_title
+from scripts.core.strings import strings
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -278,6 +283,21 @@ def test_a_printed_page_has_the_text_and_notes_and_its_address_without_navigatio
     assert page.locator("div.footnote li").first.is_visible()
     address = page.locator(".mf-print-address")
     assert address.is_visible() and address.inner_text().endswith("/arguments/3-champ-obscur-et-obscurci/")
+    # Paragraph numbers inside the page, not in a margin the paper does not have.
+    lefts = page.locator("a.mf-para-link").evaluate_all("links => links.map(a => a.getBoundingClientRect().left)")
+    assert lefts and min(lefts) >= 0, min(lefts)
+    # The first printed page says what it is: the text, its authors, the page's address, the edition's date.
+    first = PdfReader(io.BytesIO(page.pdf(format="A4"))).pages[0].extract_text()
+    words = " ".join(first.split())
+    ui = strings("fr")
+    for expected in (
+        text_title("fr"),
+        *author_names(),
+        "/arguments/3-champ-obscur-et-obscurci/",
+        ui["pdf_edition"].split("{")[0],
+    ):
+        assert expected in words.replace("- ", "-"), (expected, words[:400])
+    assert ui["argument_kicker"].format(n=3, total=6) in words and " 20 " in f" {words} "
     page.emulate_media(media="screen")
     assert address.is_hidden()
 

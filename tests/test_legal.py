@@ -107,10 +107,16 @@ def test_feed_parses_and_holds_every_change(site: Path, lang: str) -> None:
     assert parsed.version == "atom10"
     entries = changes()
     assert [e.title for e in parsed.entries] == [c["text"][lang] for c in entries]
-    assert [e.updated for e in parsed.entries] == [f"{c['date']}T00:00:00Z" for c in entries]
+    # Each entry its own time, on its change's day, newest first as on the changes page.
+    times = [e.updated for e in parsed.entries]
+    assert [t[:10] for t in times] == [c["date"] for c in entries]
+    assert len(set(times)) == len(times) and times == sorted(times, reverse=True), times
     assert [e.link.rsplit("#", 1)[1] for e in parsed.entries] == [c["id"] for c in entries]
     assert len({e.id for e in parsed.entries}) == len(entries)
-    assert parsed.feed.updated == f"{max(c['date'] for c in entries)}T00:00:00Z"
+    assert parsed.feed.updated == max(times)
+    # Beside the feed's link, a sentence says what a feed is.
+    beside = " ".join(soup_of(site, lang, "changements.md").select_one("p.mf-feed").get_text().split())
+    assert " ".join(strings(lang)["changes_feed_help"].split()) in beside, beside
 
 
 def test_every_change_is_written_in_every_language() -> None:

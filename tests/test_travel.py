@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 from urllib.parse import urlsplit
+from urllib.request import urlopen
 
 import pytest
 from mkdocs.utils import meta
@@ -13,7 +14,7 @@ from PIL import Image
 from scripts.checks.external_links import site_links
 from scripts.checks.privacy import page_findings
 from scripts.core.languages import built_page, languages, mkdocs_config, own_host
-from scripts.core.manifesto import author_names, site_description
+from scripts.core.manifesto import site_description
 from scripts.core.pages import nav_sources
 from scripts.core.paths import DOCS
 from scripts.core.strings import strings
@@ -100,10 +101,10 @@ def test_open_graph_and_card_tags_with_a_preview_image_per_page(site: Path, lang
 
 def test_preview_images_are_the_same_bytes_for_the_same_page(site: Path) -> None:
     path = built_page(site, "de", "arguments/4-acceptation-de-la-difference.md")
-    _, card = card_of(path.read_text(encoding="utf-8"), strings("de")["author_join"].join(author_names()))
+    _, card = card_of(path.read_text(encoding="utf-8"), "de")
     assert card.title and card.site == strings("de")["site_name"]
     assert draw(card) == draw(card) == (path.parent / "share.png").read_bytes()
-    other = draw(card.__class__(card.title + " !", card.authors, card.site))
+    other = draw(card.__class__(card.title + " !", card.byline, card.site))
     assert other != draw(card)
     assert Image.open(io.BytesIO(other)).size == SHARE_IMAGE_SIZE
 
@@ -146,6 +147,15 @@ def test_robots_txt_names_the_sitemap_by_its_full_address(site: Path) -> None:
     lines = (site / "robots.txt").read_text(encoding="utf-8").splitlines()
     assert "User-agent: *" in lines
     assert f"Sitemap: {SITE_URL}sitemap.xml" in lines and (site / "sitemap.xml").is_file()
+
+
+def test_favicon_ico_is_served_at_the_sites_root(site_url: str) -> None:
+    # Browsers and feed readers ask for /favicon.ico whatever the pages name: it must not be a 404.
+    with urlopen(site_url + "favicon.ico") as answer:
+        assert answer.status == 200
+        icon = Image.open(io.BytesIO(answer.read()))
+    assert icon.format == "ICO" and {(16, 16), (32, 32)} <= set(icon.info["sizes"])
+    assert icon.convert("RGB").getpixel((1, icon.height // 2)) == (64, 81, 181)  # the site's indigo
 
 
 def test_the_404_page_speaks_every_language_and_leads_to_each_home_and_whole_text(site: Path) -> None:

@@ -23,3 +23,17 @@ def test_built_pages_keep_guillemets_with_their_words(site: Path) -> None:
     text = BeautifulSoup(html, "lxml").select_one("#p20").get_text()
     assert f"«{NBSP}champ{NBSP}»" in text
     assert "« " not in text and " »" not in text
+
+
+def test_an_elided_article_stays_with_the_guillemet_it_precedes() -> None:
+    # The authors write « d’ « élémentaire » »: a line never ends on « d’ ».
+    assert tie("social d’ « élémentaire »") == f"social d’{NBSP}«{NBSP}élémentaire{NBSP}»"
+    assert tie("qu’ « il » et l' « autre »") == f"qu’{NBSP}«{NBSP}il{NBSP}» et l'{NBSP}«{NBSP}autre{NBSP}»"
+    # Not after any apostrophe: only an elided word (d’, l’, qu’…), not a closing quote.
+    assert tie("les pays’ « x »") == f"les pays’ «{NBSP}x{NBSP}»"
+
+
+def test_built_pages_keep_an_elided_article_with_its_guillemet(site: Path) -> None:
+    html = page_path(site, "fr", "index.md").read_text(encoding="utf-8")
+    text = BeautifulSoup(html, "lxml").get_text()
+    assert f"d’{NBSP}«{NBSP}élémentaire" in text

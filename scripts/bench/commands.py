@@ -17,7 +17,8 @@ def bench(argv: list[str]) -> int:
     """Print the measures (median of --runs runs); exit 0, or the error of a build that fails."""
     arguments = parser(
         "bench",
-        "Build time against a bare mkdocs build, first and repeat view of sample pages in Chromium (gzip), "
+        "Build time against a bare mkdocs build, first and repeat view of every page in Chromium (gzip) against "
+        "the weight budget, "
         "Lighthouse mobile scores, each PDF's time, size and pages.",
     )
     arguments.add_argument("--runs", type=int, default=3, help="runs per measure (default 3)")

@@ -5,11 +5,12 @@ scripts/bench/commands.py) prints:
 - the time of a whole build (`build_site`, site and PDFs) and of the site alone, median of N runs;
 - the site alone against a bare mkdocs build of the same pages (no hooks, no overrides);
 - the editions step (every PDF side by side) against the sum of its parts;
-- for the home page, an argument page and the whole text of each language, measured in headless
-  Chromium from a loopback server that compresses (gzip) as a host would: what a first view
-  downloads (the page and every file it loads, compressed bodies) and a repeat view (files cached);
-- Lighthouse 12's mobile scores (performance, accessibility, best practices, SEO) for the same pages
-  (npm `lighthouse`, Debian's Chromium; `--no-lighthouse` skips it);
+- for every page of every language, measured in headless Chromium from a loopback server that
+  compresses (gzip) as a host would: what a first view downloads (the page and every file it loads,
+  compressed bodies) and a repeat view (files cached); then the heaviest against the budget;
+- Lighthouse 12's mobile scores (performance, accessibility, best practices, SEO) for the home page,
+  two arguments and the whole text of each language (npm `lighthouse`, Debian's Chromium;
+  `--no-lighthouse` skips it);
 - for each language's PDF: the time to make it (median of N runs), its size and page count.
 """
 
@@ -41,7 +42,13 @@ from scripts.core.paths import ROOT
 from scripts.editions.make import write_pdfs
 from scripts.editions.pdf import edition_date, editions, write_pdf
 
-SAMPLE_PAGES = ["index.md", "arguments/1-deux-evidences-crues.md", "texte-integral.md"]
+# Lighthouse's samples (each run takes seconds): the home page, a short and the long argument, the whole text.
+SAMPLE_PAGES = [
+    "index.md",
+    "arguments/1-deux-evidences-crues.md",
+    "arguments/3-champ-obscur-et-obscurci.md",
+    "texte-integral.md",
+]
 
 
 def median_seconds(action: Callable[[], object], runs: int) -> float:
@@ -142,27 +149,63 @@ def page_url(base: str, site: Path, lang: str, page: str) -> str:
 DOWNLOADED = """() => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
     .map(e => [e.encodedBodySize, e.transferSize])"""
 
+# The weight budget (issue "Readers who share, cite and print"), in kB of compressed bodies: a first view
+# of an argument page (the long argument 3 included), of any page, and a repeat view of any page.
+BUDGET_ARGUMENT_KB = 19.5
+BUDGET_FIRST_KB = 27.5
+BUDGET_REPEAT_KB = 17.5
+
+
+def every_page(site: Path) -> list[str]:
+    """Every built page's address below the site's root ("" for the home page), the 404 page left out."""
+    return sorted(path.parent.relative_to(site).as_posix().removeprefix(".") + "/" for path in site.rglob("index.html"))
+
+
+def is_argument(address: str) -> bool:
+    return "/arguments/" in f"/{address}"
+
 
 def weight_table(site: Path, base: str) -> list[str]:
-    """First and repeat view of each sample page, in kB of compressed bodies, measured in Chromium."""
+    """First and repeat view of every page, in kB of compressed bodies, measured in Chromium, then the
+    heaviest of each kind against the budget."""
     from playwright.sync_api import sync_playwright
 
-    lines = [f"{'page':<44}{'first view':>12}{'repeat view':>13}"]
+    lines = [f"{'page':<56}{'first view':>12}{'repeat view':>13}"]
+    weights: dict[str, tuple[float, float]] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS[1:])
-        for lang in languages():
-            for page in SAMPLE_PAGES:
-                context = browser.new_context()
-                tab = context.new_page()
-                url = page_url(base, site, lang, page)
-                tab.goto(url, wait_until="networkidle")
-                first = sum(body for body, _ in tab.evaluate(DOWNLOADED))
-                tab.goto(url, wait_until="networkidle")
-                repeat = sum(body for body, transferred in tab.evaluate(DOWNLOADED) if transferred > 0)
-                context.close()
-                lines.append(f"{lang + '/' + page:<44}{first / 1000:>9.1f} kB{repeat / 1000:>10.1f} kB")
+        for address in every_page(site):
+            context = browser.new_context()
+            tab = context.new_page()
+            url = base + address.removeprefix("/")
+            tab.goto(url, wait_until="networkidle")
+            first = sum(body for body, _ in tab.evaluate(DOWNLOADED)) / 1000
+            tab.goto(url, wait_until="networkidle")
+            repeat = sum(body for body, transferred in tab.evaluate(DOWNLOADED) if transferred > 0) / 1000
+            context.close()
+            weights[address] = (first, repeat)
+            lines.append(f"{address:<56}{first:>9.1f} kB{repeat:>10.1f} kB")
         browser.close()
+    lines += budget_lines(weights)
     return lines
+
+
+def budget_lines(weights: dict[str, tuple[float, float]]) -> list[str]:
+    """The heaviest argument page, page and repeat view, each with its budget and whether it holds."""
+
+    def heaviest(kind: str, pages: list[str], index: int, budget: float) -> str:
+        page = max(pages, key=lambda p: weights[p][index])
+        value = weights[page][index]
+        verdict = "within" if value <= budget else "OVER"
+        return f"{kind:<28}{value:>6.1f} kB  {verdict} the budget of {budget} kB  ({page})"
+
+    arguments = [p for p in weights if is_argument(p)]
+    return [
+        f"\n{len(weights)} pages measured",
+        heaviest("first view, argument page", arguments, 0, BUDGET_ARGUMENT_KB),
+        heaviest("first view, any page", list(weights), 0, BUDGET_FIRST_KB),
+        heaviest("repeat view, any page", list(weights), 1, BUDGET_REPEAT_KB),
+    ]
 
 
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -221,7 +264,8 @@ def pdf_table(site: Path, runs: int) -> None:
 def bench(runs: int, lighthouse: bool) -> None:
     """Every measure, printed as it is taken: build times, the bare build, the pages' weight, the PDFs."""
     with tempfile.TemporaryDirectory() as folder:
-        site = Path(folder)
+        # The site apart from the comparison's builds, whose pages are not the site's to weigh.
+        site = Path(folder) / "site"
         whole = median_seconds(lambda: build_site(site), runs)
         pages_only = median_seconds(lambda: build_site(site, pdf=False), runs)
         print(f"build, median of {runs}: site and PDFs {whole:.2f} s; site alone {pages_only:.2f} s")
@@ -230,6 +274,7 @@ def bench(runs: int, lighthouse: bool) -> None:
             f"mkdocs build, median of {runs}: with the hooks and overrides {ours:.2f} s; bare {bare:.2f} s; "
             f"ratio {ours / bare:.2f} (target at most 1.5)\n"
         )
+        build_site(site)  # weighed as published: with its PDFs, which every page links with their size
         with compressing_server(site) as base:
             print("\n".join(weight_table(site, base)), "\n")
             if lighthouse:

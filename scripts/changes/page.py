@@ -52,4 +52,5 @@ def render_changes(ctx: PageContext) -> str:
             body += Markup('<p class="mf-change-pdfs">{} {}</p>').format(ui["changes_pdfs"], pdfs)
         items.append(Markup('<li id="{}">{}</li>').format(entry["id"], body))
     listing = Markup('<ol class="mf-changes" reversed>{}</ol>').format(Markup("").join(items))
-    return str(Markup('<p class="mf-feed">{}</p>{}').format(feed, listing))
+    # A feed link opens raw XML in a browser: one sentence says what a feed is and how to follow it.
+    return str(Markup('<p class="mf-feed">{} {}</p>{}').format(feed, ui["changes_feed_help"], listing))

@@ -71,12 +71,19 @@ def bibtex_url(url: str) -> str:
     return _URL_SPECIAL.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
 
 
+class Corporate(str):
+    """An organisation's name in a BibTeX name field: braced once more, so that BibTeX and biblatex
+    read it whole ("{{Refusing remote social work}}"), not as a person whose family name is "work"."""
+
+
+def _bibtex_value(name: str, value: str) -> str:
+    if name == "url":
+        return bibtex_url(value)
+    return f"{{{bibtex_text(value)}}}" if isinstance(value, Corporate) else bibtex_text(value)
+
+
 def _bibtex_entry(kind: str, key: str, fields: dict[str, str | None]) -> str:
-    body = ",\n".join(
-        f"  {name} = {{{bibtex_url(value) if name == 'url' else bibtex_text(value)}}}"
-        for name, value in fields.items()
-        if value
-    )
+    body = ",\n".join(f"  {name} = {{{_bibtex_value(name, value)}}}" for name, value in fields.items() if value)
     return f"@{kind}{{{key},\n{body}\n}}\n"
 
 
@@ -109,7 +116,7 @@ def bibtex(lang: str, data: Data | None = None, translation: Translation | None 
         {
             "author": fields["author"],
             "title": translation.title,
-            "translator": translator(translation.lang),
+            "translator": Corporate(translator(translation.lang)),
             "origtitle": original_title(data),
             "origpublisher": pub["publisher"],
             "origlocation": pub.get("publisher_place"),

@@ -225,6 +225,11 @@ def _translation_entry(translation: Translation, data: Data) -> str:
     # Dutch locale keeps "Original work published as" in English). The exports keep them.
     for key in [k for k in item if k == "note" or k.startswith("original-")]:
         item.pop(key)
+    # Read by people: "Translated by the “…” project", not a bare site name that reads as a person's,
+    # and the project once (as publisher it would come a second time).
+    ui = strings(translation.lang)
+    item["translator"] = [{"literal": ui["cite_translator"].format(site=translator(translation.lang))}]
+    item.pop("publisher", None)
     return formatted(item, translation.lang)
 
 

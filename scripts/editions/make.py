@@ -18,9 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from scripts.core.languages import language_folder, language_pages, languages
-from scripts.core.manifesto import author_names
 from scripts.core.paths import ROOT
-from scripts.core.strings import strings
 from scripts.editions.easy_read import easy_read_editions, fill_easy_read_sizes, write_easy_read_pdf
 from scripts.editions.pdf import (
     Edition,
@@ -52,8 +50,7 @@ def image_jobs(site_dir: Path, config: MkDocsConfig, chunks: int = 2) -> list[Jo
     for lang in languages(config):
         others = [language_folder(other, config).rstrip("/") for other in languages(config) if other != lang]
         pages = language_pages(site_dir / language_folder(lang, config), [o for o in others if o])
-        authors = strings(lang)["author_join"].join(author_names())
-        jobs += [(write_images, (pages[part::chunks], authors)) for part in range(chunks)]
+        jobs += [(write_images, (pages[part::chunks], lang)) for part in range(chunks)]
     return jobs
 
 

@@ -1,8 +1,11 @@
-"""Each page's preview image (1200×630 PNG): its title, the authors, the site's name.
+"""Each page's preview image (1200×630 PNG): its title, who wrote it or what it is about, the site's name.
 
 Drawn offline with Pillow in the vendored Noto Serif (print/fonts/), from what the built page
 announces (`og:title`, `og:site_name`, `og:image`), so that the picture always matches the page.
-The same input gives the same bytes: no date or text chunk in the PNG, fixed compression.
+A page of the authors' text (it carries citation tags: scripts/citation/meta.py) shows their
+names; the site's own pages (co-signing, press…) name the manifesto instead, never its authors as
+their writers. Lines break at ordinary spaces only: French no-break spaces keep « : » and « with
+their words. The same input gives the same bytes: no date or text chunk in the PNG, fixed compression.
 """
 
 from __future__ import annotations
@@ -16,8 +19,11 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from scripts.core.manifesto import author_names, text_title
 from scripts.core.paths import ROOT
+from scripts.core.strings import strings
 from scripts.share.meta import SHARE_IMAGE, SHARE_IMAGE_SIZE
+from scripts.text.typography import tie
 
 FONTS = ROOT / "print" / "fonts"
 BACKGROUND = (250, 249, 246)
@@ -28,12 +34,14 @@ MARGIN = 80
 TITLE_SIZES = range(76, 39, -4)  # the largest size at which the title fits
 MAX_TITLE_LINES = 5
 META = re.compile(r'<meta property="(og:title|og:site_name|og:image)" content="([^"]*)">')
+OF_THE_TEXT = '<meta name="citation_title"'
+BYLINE_SIZE = 34
 
 
 @dataclass(frozen=True)
 class Card:
     title: str
-    authors: str
+    byline: str  # the authors on the text's pages; the manifesto's title on the site's own
     site: str
 
 
@@ -44,7 +52,7 @@ def font(name: str, size: int) -> ImageFont.FreeTypeFont:
 
 def wrapped(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
     lines: list[str] = []
-    for word in text.split():
+    for word in text.split(" "):  # not str.split(): it breaks at no-break spaces too
         candidate = f"{lines[-1]} {word}" if lines else word
         if lines and face.getlength(candidate) <= width:
             lines[-1] = candidate
@@ -63,32 +71,41 @@ def draw(card: Card) -> bytes:
     for size in TITLE_SIZES:
         face = font("Bold", size)
         lines = wrapped(card.title, face, text_width)
-        if len(lines) <= MAX_TITLE_LINES and len(lines) * size * 1.25 <= height - 300:
+        if len(lines) <= MAX_TITLE_LINES and len(lines) * size * 1.25 <= height - 340:
             break
     top = 140
     for line in lines:
         pen.text((MARGIN, top), line, font=face, fill=INK)
         top += round(size * 1.25)
-    authors = font("Italic", 34)
-    pen.text((MARGIN, height - 70 - 34), card.authors, font=authors, fill=MUTED)
+    byline = font("Italic", BYLINE_SIZE)
+    byline_lines = wrapped(card.byline, byline, text_width)[:2]
+    top = height - 70 - BYLINE_SIZE * (1 + 1.3 * (len(byline_lines) - 1))
+    for line in byline_lines:
+        pen.text((MARGIN, round(top)), line, font=byline, fill=MUTED)
+        top += BYLINE_SIZE * 1.3
     out = io.BytesIO()
     image.save(out, format="PNG", compress_level=9)
     return out.getvalue()
 
 
-def card_of(page_html: str, authors: str) -> tuple[str, Card] | None:
+def card_of(page_html: str, lang: str) -> tuple[str, Card] | None:
     """The image's address and content, from a built page's Open Graph tags (None without an image)."""
     found = {name: html.unescape(value) for name, value in META.findall(page_html)}
     if "og:image" not in found:
         return None
-    return found["og:image"], Card(found.get("og:title", ""), authors, found.get("og:site_name", ""))
+    ui = strings(lang)
+    if OF_THE_TEXT in page_html:
+        byline = ui["author_join"].join(author_names())
+    else:
+        byline = tie(ui["share_image_site"].format(title=text_title(lang)))
+    return found["og:image"], Card(tie(found.get("og:title", "")), byline, found.get("og:site_name", ""))
 
 
-def write_images(pages: list[Path], authors: str) -> int:
+def write_images(pages: list[Path], lang: str) -> int:
     """Draw the preview of each built page beside it; a file already holding the same bytes is left alone."""
     written = 0
     for page in pages:
-        found = card_of(page.read_text(encoding="utf-8"), authors)
+        found = card_of(page.read_text(encoding="utf-8"), lang)
         if found is None:
             continue
         image_url, card = found

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from scripts.text.typography import tie
+
 SHARE_LINK_CLASS = "mf-share-link"
 
 # Each service's sharing address; {text} and {url} are filled in percent-encoded.
@@ -45,14 +47,19 @@ def encoded(value: str) -> str:
     return quote(value, safe="")
 
 
-def share(title: str, url: str, ui: dict[str, str], authors: str, of_the_text: bool) -> Share:
-    """The share links of a page, from its title and its public address. A page of the text is
-    credited to its authors; the site's own pages (co-signing, press…) to the site, never to them."""
-    text = (
-        ui["share_text"].format(title=title, authors=authors)
-        if of_the_text
-        else ui["share_text_site"].format(title=title, site=ui["site_name"])
-    )
+def share_text(title: str, ui: dict[str, str], authors: str, text_title: str | None) -> str:
+    """What a share link says of its page. A page of the text is credited to its authors; the
+    site's own pages (co-signing, press…), `text_title` given, name the manifesto and the site,
+    never the authors as their writers. French spaces tied: « : » never starts a line."""
+    if text_title is None:
+        return tie(ui["share_text"].format(title=title, authors=authors))
+    return tie(ui["share_text_site"].format(page=title, title=text_title, site=ui["site_name"]))
+
+
+def share(title: str, url: str, ui: dict[str, str], authors: str, text_title: str | None) -> Share:
+    """The share links of a page, from its title and its public address (`text_title` on the site's
+    own pages: see share_text). docs/assets/share.js puts the reader's paragraph into each address."""
+    text = share_text(title, ui, authors, text_title)
     mail = f"mailto:?subject={encoded(text)}&body={encoded(text)}%0A%0A{encoded(url)}"
     links = [ShareLink("email", ui["share_email"], mail)]
     links += [

@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from scripts.core.languages import default_language, languages
-from scripts.core.manifesto import author_names, manifesto, site_description
+from scripts.core.manifesto import author_names, manifesto, site_description, text_title
 from scripts.core.pages import front_matter, in_language, page_title
 from scripts.core.strings import strings
 
@@ -94,6 +94,15 @@ def description(page: Page, lang: str, home: bool) -> str:
     return shortened(first_paragraph(page.content or "")) or site_description(lang)
 
 
+def byline(page: Page, lang: str, authors: str) -> str:
+    """Under the title in the preview image: the authors on the text's pages; on the site's own
+    pages the manifesto they are about (scripts/share/image.py draws the same)."""
+    found = front_matter(page.file)
+    if found.get("text_part") or found.get("whole_text"):
+        return authors
+    return strings(lang)["share_image_site"].format(title=text_title(lang))
+
+
 def page_meta(page: Page, config: MkDocsConfig, lang: str) -> PageMeta:
     ui = strings(lang)
     data = manifesto()
@@ -116,5 +125,5 @@ def page_meta(page: Page, config: MkDocsConfig, lang: str) -> PageMeta:
         alternates=alternates,
         x_default=dict(alternates).get(original),
         image=urljoin(canonical, SHARE_IMAGE),
-        image_alt=ui["share_image_alt"].format(title=title, authors=authors, site=ui["site_name"]),
+        image_alt=ui["share_image_alt"].format(title=title, authors=byline(page, lang, authors), site=ui["site_name"]),
     )

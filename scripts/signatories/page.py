@@ -8,6 +8,7 @@ strings (docs/<lang>/interface.yml); the prose around them is in the Markdown pa
 from __future__ import annotations
 
 import base64
+import math
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -15,11 +16,13 @@ from itertools import groupby
 from typing import Any
 
 from markupsafe import Markup, escape
+from PIL import ImageFont
 from pyuca import Collator
 
 from scripts.core.dates import localized_date
 from scripts.core.links import UNCITED, PageContext, link
 from scripts.core.manifesto import manifesto
+from scripts.core.paths import ROOT
 from scripts.signatories.intake import issue_url, mailto
 from scripts.signatories.records import TYPES, countries, domain_key, signatories
 from scripts.text.typography import tie
@@ -214,27 +217,50 @@ def render_downloads(ctx: PageContext) -> str:
     return str(Markup('<p class="mf-sig-downloads mf-screen-only">{} {}</p>').format(ctx.ui["sig_downloads"], links))
 
 
+# The badge's lines: (font size, bold). Their widths are measured in the vendored Noto Serif and
+# widened by BADGE_SLACK; `textLength` then makes each line exactly that wide in whatever font the
+# viewer has (DejaVu Sans, a common Linux default, is some 15 % wider than most): nothing is cut.
+BADGE_LINES = ((14, True), (11, False))
+BADGE_PADDING = 12
+BADGE_SLACK = 1.1
+
+
+@cache
+def badge_font(size: int, bold: bool) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(ROOT / "print" / "fonts" / f"NotoSerif-{'Bold' if bold else 'Regular'}.ttf"), size)
+
+
+def text_width(text: str, size: int, bold: bool) -> int:
+    return math.ceil(badge_font(size, bold).getlength(text) * BADGE_SLACK)
+
+
 def badge_svg(ui: dict[str, str]) -> str:
-    """A small badge with the language's words; no font or image from elsewhere."""
+    """A small badge with the language's words, even margins; no font or image from elsewhere."""
     title, subject = ui["sig_badge_text"], ui["sig_badge_subject"]
-    width = 12 + 6 * max(len(title) + 2, round(len(subject) * 0.85))
+    lines = [f"✓ {title}", subject]
+    widths = [text_width(text, size, bold) for text, (size, bold) in zip(lines, BADGE_LINES, strict=True)]
+    width = max(widths) + 2 * BADGE_PADDING
     return str(
         Markup(
             '<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="44" viewBox="0 0 {w} 44" role="img"'
             ' aria-label="{t} — {s}"><title>{t} — {s}</title><rect width="{w}" height="44" rx="6" fill="#283593"/>'
-            '<text x="10" y="19" fill="#fff" font-family="sans-serif" font-size="14" font-weight="bold">✓ {t}</text>'
-            '<text x="10" y="36" fill="#fff" font-family="sans-serif" font-size="11">{s}</text></svg>'
-        ).format(w=width, t=title, s=subject)
+            '<text x="{p}" y="19" fill="#fff" font-family="sans-serif" font-size="14" font-weight="bold"'
+            ' textLength="{w0}" lengthAdjust="spacingAndGlyphs">{l0}</text>'
+            '<text x="{p}" y="36" fill="#fff" font-family="sans-serif" font-size="11"'
+            ' textLength="{w1}" lengthAdjust="spacingAndGlyphs">{l1}</text></svg>'
+        ).format(w=width, p=BADGE_PADDING, t=title, s=subject, l0=lines[0], l1=lines[1], w0=widths[0], w1=widths[1])
     )
 
 
-def badge_html(ui: dict[str, str], list_url: str) -> str:
-    """The HTML an organisation pastes: a link holding the image itself (a data URL), no request to our host."""
+def badge_html(ui: dict[str, str], list_url: str, class_: str | None = None) -> str:
+    """The HTML an organisation pastes: a link holding the image itself (a data URL), no request to our
+    host. `class_` only on this site's own preview (the checks' mark): none in the code to paste."""
     data = base64.b64encode(badge_svg(ui).encode("utf-8")).decode("ascii")
     alt = f"{ui['sig_badge_text']} — {ui['sig_badge_subject']}"
+    attribute = Markup(' class="{}"').format(class_) if class_ else ""
     return str(
-        Markup('<a class="{}" href="{}"><img src="data:image/svg+xml;base64,{}" alt="{}"></a>').format(
-            UNCITED, list_url, data, alt
+        Markup('<a{} href="{}"><img src="data:image/svg+xml;base64,{}" alt="{}"></a>').format(
+            attribute, list_url, data, alt
         )
     )
 
@@ -246,8 +272,13 @@ def render_badge(ctx: PageContext) -> str:
     html = badge_html(ctx.ui, list_url)
     return str(
         Markup('<figure class="mf-badge"><div>{}</div><figcaption>{}</figcaption></figure>').format(
-            Markup(html), ctx.ui["sig_badge_preview"]
+            Markup(badge_html(ctx.ui, list_url, UNCITED)), ctx.ui["sig_badge_preview"]
         )
         + Markup('<p><label for="mf-badge-code">{}</label></p>').format(ctx.ui["sig_badge_code"])
         + Markup('<textarea id="mf-badge-code" class="mf-badge-code" rows="5" readonly>{}</textarea>').format(html)
+        # Shown by assets/share.js where the browser can copy; without it the code is selected by hand.
+        + Markup(
+            '<p class="mf-copy-item" hidden><button type="button" class="mf-copy" data-copy="mf-badge-code"'
+            ' data-copied="{}">{}</button></p>'
+        ).format(ctx.ui["sig_badge_copied"], ctx.ui["sig_badge_copy"])
     )

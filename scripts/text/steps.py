@@ -1,5 +1,6 @@
 """The text's steps in the build: the whole-text page assembled from the parts, and each page's HTML
-(original note numbers, French spacing, numbered paragraphs) finished in one parse."""
+(original note numbers, French spacing, French kept in a translation marked lang="fr", numbered
+paragraphs) finished in one parse."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from scripts.core.languages import current_language
+from scripts.core.languages import current_language, default_language
+from scripts.core.manifesto import text_title
 from scripts.core.pages import front_matter, nav_pages
 from scripts.core.strings import strings
 from scripts.text.footnotes import UNRESOLVED_CALL, renumber_soup
+from scripts.text.original_language import mark_original_language
 from scripts.text.paragraphs import number_page
 from scripts.text.parts import is_whole_text, text_parts
 from scripts.text.typography import tie_soup
@@ -41,6 +44,9 @@ def finish_html(html: str, page: Page, config: MkDocsConfig, files: Files) -> st
     if "footnote" in html or UNRESOLVED_CALL.search(html):
         renumber_soup(soup, page, ui)
     tie_soup(soup)
+    original = default_language(config)
+    if current_language(config) != original:
+        mark_original_language(soup, original, text_title(original))
     meta = front_matter(page.file)
     if meta.get("text_part") or meta.get("whole_text"):
         number_page(soup, ui, page, text_parts(nav_pages(files, config)), config)

@@ -3,7 +3,9 @@
 In French, « guillemets » and the signs ; : ! ? take a space on their inner side.
 Written as an ordinary space, it lets a phone's narrow screen put « at the end of a
 line and the word on the next. The space becomes a no-break space (U+00A0) in the
-rendered page only; the Markdown keeps the authors' text as written.
+rendered page only; the Markdown keeps the authors' text as written. So does the space
+the authors write between an elided article and « (« d’ « élémentaire » »): a line
+never ends on « d’ ».
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from bs4 import BeautifulSoup, NavigableString
 NBSP = "\u00a0"
 BEFORE_SIGN = re.compile(r" +(?=[;:!?»])")
 AFTER_OPENING = re.compile(r"(?<=«) +")
-NEEDS_TIE = re.compile(r" (?=[;:!?»])|« ")
+AFTER_ELISION = re.compile(r"(?<=\b[cdjlmnst][’']) +(?=«)|(?<=\bqu[’']) +(?=«)", re.IGNORECASE)
+NEEDS_TIE = re.compile(r" (?=[;:!?»])|« |[’'] +«")
 
 
 def tie(text: str) -> str:
-    return AFTER_OPENING.sub(NBSP, BEFORE_SIGN.sub(NBSP, text))
+    return AFTER_ELISION.sub(NBSP, AFTER_OPENING.sub(NBSP, BEFORE_SIGN.sub(NBSP, text)))
 
 
 def tie_soup(soup: BeautifulSoup) -> None:

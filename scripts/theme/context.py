@@ -3,6 +3,7 @@ share links, the home page's first screen, the 404 page's languages. Templates h
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -10,8 +11,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from scripts.changes.page import feed_path
+from scripts.core.build_date import build_epoch
+from scripts.core.dates import localized_date
 from scripts.core.languages import current_language, default_language, language_folder, languages
-from scripts.core.manifesto import author_names, manifesto, pdf_path
+from scripts.core.manifesto import author_names, manifesto, pdf_path, text_title
 from scripts.core.pages import front_matter
 from scripts.core.strings import material_labels, strings
 from scripts.easy_read.records import easy_read_page, is_easy_read
@@ -19,6 +22,7 @@ from scripts.share.links import share
 from scripts.share.meta import page_meta
 from scripts.signatories.records import signatories
 from scripts.text.parts import text_parts
+from scripts.text.typography import tie
 from scripts.theme.credit import credit_line
 from scripts.theme.home import home
 
@@ -29,7 +33,9 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
     data = manifesto()
     arguments = [p for p in text_parts(pages) if front_matter(p.file)["text_part"] == "argument"]
     return {
-        "strings": ui,
+        # Shown as written, with French spaces tied (« : » never starts a line): templates write
+        # these strings after the pages' own text has been tied (scripts/text/steps.py).
+        "strings": {key: tie(value) for key, value in ui.items()},
         # Labels of Material's templates this language replaces (overrides/partials/language.html).
         "material_labels": material_labels(ui),
         # A translated page says by whom, and whether the authors reviewed it (its `translation: status:`).
@@ -63,7 +69,18 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         "version": data["edition"]["version"],
         "footer_pages": [p for p in pages if front_matter(p.file).get("footer")],
         "feed_path": feed_path(lang, config),
+        # A page printed from the browser names the text and the edition's date (overrides/main.html).
+        "text_title": text_title(lang),
+        "edition_date": edition_day(lang),
     }
+
+
+def edition_day(lang: str) -> str | None:
+    """The build's day (the last commit's), in the reader's conventions; None outside git without a date."""
+    epoch = build_epoch()
+    if epoch is None:
+        return None
+    return localized_date(datetime.datetime.fromtimestamp(epoch, datetime.UTC).date().isoformat(), lang)
 
 
 def page_extras(context: dict[str, Any], page: Page, config: MkDocsConfig, pages: list[Page]) -> None:
@@ -76,7 +93,9 @@ def page_extras(context: dict[str, Any], page: Page, config: MkDocsConfig, pages
     if not found.get("footer"):
         authors = mf["strings"]["author_join"].join(author_names())
         of_the_text = bool(found.get("text_part") or found.get("whole_text"))
-        mf["share"] = share(meta.title, meta.canonical, mf["strings"], authors, of_the_text)
+        mf["share"] = share(
+            meta.title, meta.canonical, mf["strings"], authors, None if of_the_text else text_title(mf["lang"])
+        )
     if front_matter(page.file).get("text_part") == "introduction":
         mf["home"] = home(page, pages, config, mf["strings"])
 

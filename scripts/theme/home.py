@@ -46,7 +46,8 @@ def cite_target(ctx: PageContext) -> str | None:
     for page in ctx.pages:
         if 'class="mf-cite"' not in (page.content or ""):
             continue
-        block = BeautifulSoup(page.content or "", "lxml").find("div", class_="mf-cite")
+        # The block itself, not a source entry that shows the same reference (class "mf-source-ref mf-cite").
+        block = BeautifulSoup(page.content or "", "lxml").find(lambda tag: tag.get("class") == ["mf-cite"])
         heading = block.find_previous(["h1", "h2", "h3"]) if block else None
         return ctx.url_to(page, heading["id"] if heading and heading.get("id") else "")
     return None
