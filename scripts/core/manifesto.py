@@ -34,6 +34,12 @@ def pdf_path(lang: str, data: dict[str, Any] | None = None) -> str:
     return f"pdf/{data['edition']['pdf_name']}-{lang}.pdf"
 
 
+def epub_path(lang: str, data: dict[str, Any] | None = None) -> str:
+    """Where a language's EPUB lives in the built site (scripts/editions/epub.py), named like its PDF."""
+    data = data or manifesto()
+    return f"epub/{data['edition']['pdf_name']}-{lang}.epub"
+
+
 def versioned_pdf_path(lang: str, version: str, data: dict[str, Any] | None = None) -> str:
     """Where a language's PDF of one edition stays, for citations that name the edition."""
     data = data or manifesto()

@@ -22,6 +22,7 @@ from scripts.core.manifesto import author_names
 from scripts.core.paths import ROOT
 from scripts.core.strings import strings
 from scripts.editions.easy_read import easy_read_editions, fill_easy_read_sizes, write_easy_read_pdf
+from scripts.editions.epub import fill_epub_sizes, write_epub
 from scripts.editions.pdf import (
     Edition,
     edition_date,
@@ -59,7 +60,7 @@ def image_jobs(site_dir: Path, config: MkDocsConfig, chunks: int = 2) -> list[Jo
 
 def make_editions(site_dir: Path, *, pdf: bool, images: bool = True) -> list[Path]:
     """The preview images (unless `images` is false) and, when asked, every language's PDF, also at its
-    edition's address, and its easy-to-read summary's PDF, with their sizes written into the pages' links.
+    edition's address, its easy-to-read summary's PDF and its EPUB, with their sizes written into the pages' links.
     Returns the text's PDFs, by language, then the summaries'."""
     config = load_config(str(ROOT / "mkdocs.yml"))
     jobs = image_jobs(site_dir, config) if images else []
@@ -73,13 +74,16 @@ def make_editions(site_dir: Path, *, pdf: bool, images: bool = True) -> list[Pat
     # The PDFs first, the longest of them first: the longest jobs start at once; the short easy-to-read
     # PDFs and the images fill the gaps.
     easy_jobs: list[Job] = [(write_easy_read_pdf, (summary, date)) for summary in summaries]
-    results = run_side_by_side([(write_pdf, (todo[i], date)) for i in order] + easy_jobs + jobs)
+    epub_jobs: list[Job] = [(write_epub, (edition, site_dir, date)) for edition in todo]
+    results = run_side_by_side([(write_pdf, (todo[i], date)) for i in order] + easy_jobs + epub_jobs + jobs)
     paths = dict(zip(order, results[: len(todo)], strict=True))
     pdfs = {edition.lang: paths[i] for i, edition in enumerate(todo)}
     easy_pdfs = {summary.lang: summary.pdf for summary in summaries}
     keep_editions(site_dir, pdfs)
     fill_link_sizes(site_dir, pdfs)
     fill_easy_read_sizes(site_dir, easy_pdfs)
+    start = len(todo) + len(summaries)
+    fill_epub_sizes(site_dir, {e.lang: path for e, path in zip(todo, results[start : start + len(todo)], strict=True)})
     return [*pdfs.values(), *easy_pdfs.values()]
 
 

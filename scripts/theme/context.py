@@ -11,7 +11,7 @@ from mkdocs.structure.pages import Page
 
 from scripts.changes.page import feed_path
 from scripts.core.languages import current_language, default_language, language_folder, languages
-from scripts.core.manifesto import author_names, manifesto, pdf_path
+from scripts.core.manifesto import author_names, epub_path, manifesto, pdf_path
 from scripts.core.pages import front_matter
 from scripts.core.strings import material_labels, strings
 from scripts.easy_read.records import easy_read_page, is_easy_read
@@ -59,6 +59,8 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         "language_offers": {code: strings(code)["language_offer"] for code in languages(config)},
         # The printable edition of this language; the editions step (editions/make.py) writes its size into the link.
         "pdf_path": pdf_path(lang, data),
+        # The EPUB beside it (scripts/editions/epub.py), made by the same step.
+        "epub_path": epub_path(lang, data),
         # Every page's footer: the edition, and the pages marked `footer: true` (changes, legal pages).
         "version": data["edition"]["version"],
         "footer_pages": [p for p in pages if front_matter(p.file).get("footer")],
