@@ -23,6 +23,7 @@ from scripts.core.paths import ROOT
 from scripts.core.strings import strings
 from scripts.editions.easy_read import easy_read_editions, fill_easy_read_sizes, write_easy_read_pdf
 from scripts.editions.epub import fill_epub_sizes, write_epub
+from scripts.editions.leaflet import sheet, write_leaflet
 from scripts.editions.pdf import (
     Edition,
     edition_date,
@@ -32,6 +33,7 @@ from scripts.editions.pdf import (
     longest_first,
     write_pdf,
 )
+from scripts.editions.poster import write_poster
 from scripts.share.image import write_images
 
 Job = tuple[Callable[..., Any], tuple[Any, ...]]
@@ -60,7 +62,8 @@ def image_jobs(site_dir: Path, config: MkDocsConfig, chunks: int = 2) -> list[Jo
 
 def make_editions(site_dir: Path, *, pdf: bool, images: bool = True) -> list[Path]:
     """The preview images (unless `images` is false) and, when asked, every language's PDF, also at its
-    edition's address, its easy-to-read summary's PDF and its EPUB, with their sizes written into the pages' links.
+    edition's address, its easy-to-read summary's PDF, its EPUB, leaflet and poster, with the sizes of the PDFs
+    and EPUBs written into the pages' links.
     Returns the text's PDFs, by language, then the summaries'."""
     config = load_config(str(ROOT / "mkdocs.yml"))
     jobs = image_jobs(site_dir, config) if images else []
@@ -75,7 +78,14 @@ def make_editions(site_dir: Path, *, pdf: bool, images: bool = True) -> list[Pat
     # PDFs and the images fill the gaps.
     easy_jobs: list[Job] = [(write_easy_read_pdf, (summary, date)) for summary in summaries]
     epub_jobs: list[Job] = [(write_epub, (edition, site_dir, date)) for edition in todo]
-    results = run_side_by_side([(write_pdf, (todo[i], date)) for i in order] + easy_jobs + epub_jobs + jobs)
+    # The leaflet and poster of each language that has its easy-to-read edition (the leaflet's plain lines).
+    by_lang = {summary.lang: summary for summary in summaries}
+    sheets = [sheet(e, by_lang[e.lang], config, site_dir, date) for e in todo if e.lang in by_lang]
+    writers = (write_leaflet, write_poster)
+    sheet_jobs: list[Job] = [(write, (item, site_dir, date)) for item in sheets for write in writers]
+    results = run_side_by_side(
+        [(write_pdf, (todo[i], date)) for i in order] + easy_jobs + epub_jobs + sheet_jobs + jobs
+    )
     paths = dict(zip(order, results[: len(todo)], strict=True))
     pdfs = {edition.lang: paths[i] for i, edition in enumerate(todo)}
     easy_pdfs = {summary.lang: summary.pdf for summary in summaries}
