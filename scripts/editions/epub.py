@@ -19,10 +19,12 @@ from markupsafe import Markup
 
 from scripts.citation.reference import Translation, reference_html, translation_reference_html
 from scripts.core.dates import localized_date
-from scripts.core.manifesto import author_names, epub_path, manifesto
+from scripts.core.manifesto import author_names, epub_path, manifesto, text_title
 from scripts.core.paths import shown
 from scripts.core.strings import strings
+from scripts.easy_read.records import easy_read_data, easy_read_epub_path
 from scripts.editions import print_html
+from scripts.editions.easy_read import EasyReadEdition
 from scripts.editions.pdf import PRINT_DIR, Edition, human_size, linked
 from scripts.editions.print_html import PrintError
 from scripts.theme.credit import credit, translation_credit
@@ -131,66 +133,125 @@ def mark_french_titles(article: Tag, original_lang: str) -> None:
             text.replace_with(*pieces)
 
 
-def documents(edition: Edition, date: str) -> dict[str, str]:
-    """Every file of the EPUB but the mimetype and container, by its path inside EPUB/."""
+@dataclass(frozen=True)
+class Book:
+    """One EPUB: the text of a built page and what its title page and colophon say about it."""
+
+    lang: str
+    name: str  # the file's name without language: the edition's or the summary's PDF name
+    path: str  # where it goes in the built site
+    text: Text
+    source: str  # the built page's address
+    home_url: str
+    status: str  # the credit's second half: reproduced as published, translated, or the site's summary
+    summary: str  # schema:accessibilitySummary
+    notes: list[str]  # the colophon's last lines
+
+
+def text_book(edition: Edition) -> Book:
+    """The whole text's EPUB."""
     data = manifesto()
     ui = strings(edition.lang)
-    original = data["language"]
-    text = epub_text(edition, original)
+    original = edition.lang == data["language"]
+    status = ui["credit_original"] if original else translation_credit(ui, [*edition.reviewed], [*edition.unreviewed])
+    return Book(
+        edition.lang,
+        data["edition"]["pdf_name"],
+        epub_path(edition.lang),
+        epub_text(edition, data["language"]),
+        edition.whole_text.url,
+        edition.home_url,
+        status,
+        ui["epub_accessibility_summary"],
+        [ui["epub_numbering"], ui["epub_made"]],
+    )
+
+
+def easy_read_book(summary: EasyReadEdition, home_url: str) -> Book:
+    """The easy-to-read summary's EPUB: its built page as it is (no notes, no paragraph numbers)."""
+    ui = strings(summary.lang)
+    article = print_html.article_of(summary.page.html)
+    h1 = article.find("h1")
+    if h1 is None:
+        raise PrintError(f"{shown(summary.page.html)}: no title (h1). Fix: start the page with '# Title'.")
+    title = print_html.heading_text(h1)
+    for element in [h1, *article.select("aside.mf-translation")]:
+        element.decompose()
+    print_html.resolve_links(article, summary.page.url, summary.page.url, {})
+    headings = [h2 for h2 in article.find_all("h2") if h2.get("id")]
+    text = Text(
+        title, article.decode_contents(), [print_html.Entry(h["id"], print_html.heading_text(h)) for h in headings]
+    )
+    credit_status = ui["credit_easy_read"].format(translator=ui["site_name"])
+    name = easy_read_data()["pdf_name"]
+    return Book(
+        summary.lang,
+        name,
+        easy_read_epub_path(summary.lang),
+        text,
+        summary.page.url,
+        home_url,
+        credit_status,
+        ui["epub_easy_read_summary"],
+        [ui["epub_made"]],
+    )
+
+
+def documents(book: Book, date: str) -> dict[str, str]:
+    """Every file of the EPUB but the mimetype and container, by its path inside EPUB/."""
+    data = manifesto()
+    ui = strings(book.lang)
+    text = book.text
     authors = ui["author_join"].join(author_names(data))
     version = data["edition"]["version"]
-    edition_line = ui["pdf_edition"].format(version=version, date=localized_date(date[:10], edition.lang))
-    status = (
-        ui["credit_original"]
-        if edition.lang == original
-        else translation_credit(ui, list(edition.reviewed), list(edition.unreviewed))
-    )
+    edition_line = ui["pdf_edition"].format(version=version, date=localized_date(date[:10], book.lang))
     publication = data["first_publication"]
     first_publication = ui["pdf_first_publication"].format(
         publisher=publication["publisher"],
         website=publication["website"],
         number=publication.get("number", ""),
-        date=localized_date(publication["date"], edition.lang),
+        date=localized_date(publication["date"], book.lang),
     )
     if not publication["date_verified"]:
         first_publication += " " + ui["pdf_date_unverified"]
-    translation = Translation(edition.lang, text.title, edition.home_url)
+    translation = Translation(book.lang, text_title(book.lang), book.home_url)
     env = Environment(loader=FileSystemLoader(EPUB_DIR), autoescape=True, undefined=StrictUndefined)
-    common = {"lang": edition.lang, "title": text.title, "byline": authors}
+    common = {"lang": book.lang, "title": text.title, "byline": authors}
     page = env.get_template("page.xhtml")
+    online = linked(ui["pdf_online"], url=book.source)
     title_page = env.get_template("title.xhtml").render(
-        **common, status=status, edition=edition_line, online=linked(ui["pdf_online"], url=edition.home_url)
+        **common, status=book.status, edition=edition_line, online=online
     )
     colophon = env.get_template("colophon.xhtml").render(
         **common,
         ui=ui,
-        reference=reference_html(edition.lang, data),
-        translation_reference=None if edition.lang == original else translation_reference_html(translation, data),
-        credit=f"{credit(ui, data)} {status}",
+        reference=reference_html(book.lang, data),
+        translation_reference=None if book.lang == data["language"] else translation_reference_html(translation, data),
+        credit=f"{credit(ui, data)} {book.status}",
         first_publication=first_publication,
         first_publication_url=publication["url"],
         unverified=None if publication["verified"] else ui["pdf_publication_unverified"],
         edition=edition_line,
-        online=linked(ui["pdf_online"], url=edition.home_url),
-        notes=[ui["epub_numbering"], ui["epub_made"]],
+        online=online,
+        notes=book.notes,
     )
     return {
         "package.opf": env.get_template("package.opf").render(
             **common,
-            identifier=f"urn:uuid:{book_uuid(edition.lang)}",
+            identifier=f"urn:uuid:{book_uuid(book)}",
             authors=author_names(data),
             date=date[:10],
             modified=date[:19] + "Z",
             subject=ui["pdf_subject"].format(authors=authors, year=publication["date"][:4]),
-            source=edition.whole_text.url,
-            summary=ui["epub_accessibility_summary"],
+            source=book.source,
+            summary=book.summary,
         ),
         "nav.xhtml": env.get_template("nav.xhtml").render(**common, ui=ui, contents=text.contents),
         "cover.svg": env.get_template("cover.svg").render(
             **common, title_lines=textwrap.wrap(text.title, 22), edition=edition_line
         ),
         "cover.xhtml": page.render(
-            lang=edition.lang,
+            lang=book.lang,
             page_title=text.title,
             body_type="cover",
             body=Markup(
@@ -199,32 +260,31 @@ def documents(edition: Edition, date: str) -> dict[str, str]:
             ),
         ),
         "text.xhtml": page.render(
-            lang=edition.lang,
+            lang=book.lang,
             page_title=text.title,
             body_type="bodymatter",
             body=Markup(title_page) + Markup(f'<section epub:type="chapter">{text.body}</section>'),
         ),
         "colophon.xhtml": page.render(
-            lang=edition.lang, page_title=ui["pdf_colophon"], body_type="backmatter", body=Markup(colophon)
+            lang=book.lang, page_title=ui["pdf_colophon"], body_type="backmatter", body=Markup(colophon)
         ),
         "epub.css": (EPUB_DIR / "epub.css").read_text(encoding="utf-8"),
     }
 
 
-def book_uuid(lang: str) -> uuid.UUID:
+def book_uuid(book: Book) -> uuid.UUID:
     """The same edition in the same language keeps the same identifier, build after build."""
-    data = manifesto()
-    return uuid.uuid5(uuid.NAMESPACE_URL, f"{data['edition']['pdf_name']}/{lang}/{data['edition']['version']}")
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"{book.name}/{book.lang}/{manifesto()['edition']['version']}")
 
 
-def write_epub(edition: Edition, site_dir: Path, date: str) -> Path:
+def write_epub(book: Book, site_dir: Path, date: str) -> Path:
     """The EPUB at its place in the built site: mimetype first and stored, every entry dated from the edition
     and in a fixed order, so that one commit always gives the same bytes. Written whole or not at all."""
-    target = site_dir / epub_path(edition.lang)
+    target = site_dir / book.path
     target.parent.mkdir(parents=True, exist_ok=True)
     stamp = tuple(int(part) for part in re.split(r"[-T:]", date[:19]))
     entries = [("mimetype", "application/epub+zip"), ("META-INF/container.xml", CONTAINER)]
-    entries += [(f"EPUB/{name}", content) for name, content in documents(edition, date).items()]
+    entries += [(f"EPUB/{name}", content) for name, content in documents(book, date).items()]
     temporary = target.with_name(f".{target.name}")
     with zipfile.ZipFile(temporary, "w") as archive:
         for name, content in entries:

@@ -22,7 +22,7 @@ from scripts.core.manifesto import author_names
 from scripts.core.paths import ROOT
 from scripts.core.strings import strings
 from scripts.editions.easy_read import easy_read_editions, fill_easy_read_sizes, write_easy_read_pdf
-from scripts.editions.epub import fill_epub_sizes, write_epub
+from scripts.editions.epub import easy_read_book, fill_epub_sizes, text_book, write_epub
 from scripts.editions.leaflet import sheet, write_leaflet
 from scripts.editions.pdf import (
     Edition,
@@ -77,7 +77,9 @@ def make_editions(site_dir: Path, *, pdf: bool, images: bool = True) -> list[Pat
     # The PDFs first, the longest of them first: the longest jobs start at once; the short easy-to-read
     # PDFs and the images fill the gaps.
     easy_jobs: list[Job] = [(write_easy_read_pdf, (summary, date)) for summary in summaries]
-    epub_jobs: list[Job] = [(write_epub, (edition, site_dir, date)) for edition in todo]
+    homes = {edition.lang: edition.home_url for edition in todo}
+    books = [text_book(e) for e in todo] + [easy_read_book(s, homes[s.lang]) for s in summaries]
+    epub_jobs: list[Job] = [(write_epub, (book, site_dir, date)) for book in books]
     # The leaflet and poster of each language that has its easy-to-read edition (the leaflet's plain lines).
     by_lang = {summary.lang: summary for summary in summaries}
     sheets = [sheet(e, by_lang[e.lang], config, site_dir, date) for e in todo if e.lang in by_lang]
