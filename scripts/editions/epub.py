@@ -248,7 +248,7 @@ def documents(book: Book, date: str) -> dict[str, str]:
         ),
         "nav.xhtml": env.get_template("nav.xhtml").render(**common, ui=ui, contents=text.contents),
         "cover.svg": env.get_template("cover.svg").render(
-            **common, title_lines=textwrap.wrap(text.title, 22), edition=edition_line
+            **common, title_lines=textwrap.wrap(text.title, 16), edition=edition_line
         ),
         "cover.xhtml": page.render(
             lang=book.lang,
