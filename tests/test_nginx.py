@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from scripts.core.languages import built_page, languages, mkdocs_config
-from scripts.core.manifesto import pdf_path
+from scripts.core.manifesto import epub_path, pdf_path
 
 from conftest import ROOT
 
@@ -160,6 +160,7 @@ def test_the_pdfs_citations_and_security_txt_have_their_types(site: Path, nginx:
         "/cite/mahy-blairon-2021.bib": "application/x-bibtex; charset=utf-8",
         "/cite/mahy-blairon-2021.ris": "application/x-research-info-systems; charset=utf-8",
         "/.well-known/security.txt": "text/plain; charset=utf-8",
+        "/" + epub_path("en"): "application/epub+zip",
     }
     for path, expected in types.items():
         assert (site / path.lstrip("/")).is_file(), path

@@ -188,10 +188,11 @@ def items_to_settle(
     changes: Path = CHANGES,
     site_url: str | None = None,
 ) -> list[Item]:
-    from scripts.checks.publish_values import value_items
+    from scripts.checks.publish_values import local_preview_items, value_items
 
     listed = manifesto_items(manifesto) + publisher_items(publisher)
-    return listed + value_items(manifesto, publisher, changes, site_url) + sources_items(sources)
+    values = value_items(manifesto, publisher, changes, site_url) + local_preview_items(site_url)
+    return listed + values + sources_items(sources)
 
 
 def blocking(items: list[Item], allowed: bool = False) -> list[Item]:

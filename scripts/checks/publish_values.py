@@ -225,6 +225,25 @@ def site_address_items(site_url: str | None) -> list[Item]:
     ]
 
 
+def local_preview_items(site_url: str | None) -> list[Item]:
+    """A build for no address or a local one prints on its leaflets and posters that their QR codes lead to
+    the local preview (scripts/editions/leaflet.py): said here, so that none is printed for real by mistake."""
+    from scripts.editions.leaflet import is_local
+
+    if not is_local(site_url):
+        return []
+    return [
+        Item(
+            Path("SITE_URL"),
+            0,
+            WARNING,
+            f"SITE_URL is {site_url or 'not set'}: a build for it prints on every leaflet and poster that their QR "
+            "codes lead to a local preview, not to the public site",
+            "build the editions to print with SITE_URL set to the public address (the deployment does)",
+        )
+    ]
+
+
 def value_items(
     manifesto: Path, publisher: Path, changes: Path, site_url: str | None, today: datetime.date | None = None
 ) -> list[Item]:

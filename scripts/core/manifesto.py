@@ -59,6 +59,24 @@ def pdf_path(lang: str, data: dict[str, Any] | None = None) -> str:
     return f"pdf/{data['edition']['pdf_name']}-{lang}.pdf"
 
 
+def epub_path(lang: str, data: dict[str, Any] | None = None) -> str:
+    """Where a language's EPUB lives in the built site (scripts/editions/epub.py), named like its PDF."""
+    data = data or manifesto()
+    return f"epub/{data['edition']['pdf_name']}-{lang}.epub"
+
+
+def leaflet_path(lang: str, data: dict[str, Any] | None = None) -> str:
+    """A language's leaflet (scripts/editions/leaflet.py), beside the easy-to-read PDFs in pdf/."""
+    data = data or manifesto()
+    return f"pdf/leaflet/{data['edition']['pdf_name']}-{lang}.pdf"
+
+
+def poster_path(lang: str, data: dict[str, Any] | None = None) -> str:
+    """A language's poster (scripts/editions/poster.py)."""
+    data = data or manifesto()
+    return f"pdf/poster/{data['edition']['pdf_name']}-{lang}.pdf"
+
+
 def versioned_pdf_path(lang: str, version: str, data: dict[str, Any] | None = None) -> str:
     """Where a language's PDF of one edition stays, for citations that name the edition."""
     data = data or manifesto()

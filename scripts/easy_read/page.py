@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from scripts.core.dates import localized_date
 from scripts.core.links import PageContext
-from scripts.easy_read.records import easy_read_pdf_path, readers_check
+from scripts.easy_read.records import easy_read_epub_path, easy_read_pdf_path, readers_check
 
 # Filled with the PDF's size by the editions step (scripts/editions/easy_read.py), like the text's PDF links.
 SIZE_CLASS = "mf-easy-pdf-size"
@@ -34,5 +34,15 @@ def render_pdf_link(ctx: PageContext) -> str:
         return ""
     return Markup(
         '<p class="mf-easy-pdf mf-screen-only"><a href="{}" type="application/pdf" hreflang="{}">{} '
-        '<span class="{}" data-pdf-lang="{}"></span></a></p>'
-    ).format(ctx.url_to(easy_read_pdf_path(ctx.lang)), ctx.lang, ctx.ui["easy_read_pdf"], SIZE_CLASS, ctx.lang)
+        '<span class="{}" data-pdf-lang="{}"></span></a> · '
+        '<a href="{}" type="application/epub+zip" hreflang="{}">{}</a></p>'
+    ).format(
+        ctx.url_to(easy_read_pdf_path(ctx.lang)),
+        ctx.lang,
+        ctx.ui["easy_read_pdf"],
+        SIZE_CLASS,
+        ctx.lang,
+        ctx.url_to(easy_read_epub_path(ctx.lang)),
+        ctx.lang,
+        ctx.ui["easy_read_epub"],
+    )

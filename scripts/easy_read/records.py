@@ -41,6 +41,11 @@ def easy_read_pdf_path(lang: str, path: Path = EASY_READ) -> str:
     return f"pdf/easy-read/{easy_read_data(path)['pdf_name']}-{lang}.pdf"
 
 
+def easy_read_epub_path(lang: str, path: Path = EASY_READ) -> str:
+    """The summary's EPUB, site-relative (scripts/editions/epub.py), apart from the text's in epub/."""
+    return f"epub/easy-read/{easy_read_data(path)['pdf_name']}-{lang}.epub"
+
+
 def is_easy_read(page: Page) -> bool:
     return bool(front_matter(page.file).get(FLAG))
 

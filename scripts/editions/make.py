@@ -20,6 +20,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from scripts.core.languages import language_folder, language_pages, languages
 from scripts.core.paths import ROOT
 from scripts.editions.easy_read import easy_read_editions, fill_easy_read_sizes, write_easy_read_pdf
+from scripts.editions.epub import easy_read_book, fill_epub_sizes, text_book, write_epub
+from scripts.editions.leaflet import sheet, write_leaflet
 from scripts.editions.pdf import (
     Edition,
     edition_date,
@@ -29,6 +31,7 @@ from scripts.editions.pdf import (
     longest_first,
     write_pdf,
 )
+from scripts.editions.poster import write_poster
 from scripts.share.image import write_images
 
 Job = tuple[Callable[..., Any], tuple[Any, ...]]
@@ -56,7 +59,8 @@ def image_jobs(site_dir: Path, config: MkDocsConfig, chunks: int = 2) -> list[Jo
 
 def make_editions(site_dir: Path, *, pdf: bool, images: bool = True) -> list[Path]:
     """The preview images (unless `images` is false) and, when asked, every language's PDF, also at its
-    edition's address, and its easy-to-read summary's PDF, with their sizes written into the pages' links.
+    edition's address, its easy-to-read summary's PDF, its EPUB, leaflet and poster, with the sizes of the PDFs
+    and EPUBs written into the pages' links.
     Returns the text's PDFs, by language, then the summaries'."""
     config = load_config(str(ROOT / "mkdocs.yml"))
     jobs = image_jobs(site_dir, config) if images else []
@@ -70,13 +74,25 @@ def make_editions(site_dir: Path, *, pdf: bool, images: bool = True) -> list[Pat
     # The PDFs first, the longest of them first: the longest jobs start at once; the short easy-to-read
     # PDFs and the images fill the gaps.
     easy_jobs: list[Job] = [(write_easy_read_pdf, (summary, date)) for summary in summaries]
-    results = run_side_by_side([(write_pdf, (todo[i], date)) for i in order] + easy_jobs + jobs)
+    homes = {edition.lang: edition.home_url for edition in todo}
+    books = [text_book(e) for e in todo] + [easy_read_book(s, homes[s.lang]) for s in summaries]
+    epub_jobs: list[Job] = [(write_epub, (book, site_dir, date)) for book in books]
+    # The leaflet and poster of each language that has its easy-to-read edition (the leaflet's plain lines).
+    by_lang = {summary.lang: summary for summary in summaries}
+    sheets = [sheet(e, by_lang[e.lang], config, site_dir, date) for e in todo if e.lang in by_lang]
+    writers = (write_leaflet, write_poster)
+    sheet_jobs: list[Job] = [(write, (item, site_dir, date)) for item in sheets for write in writers]
+    results = run_side_by_side(
+        [(write_pdf, (todo[i], date)) for i in order] + easy_jobs + epub_jobs + sheet_jobs + jobs
+    )
     paths = dict(zip(order, results[: len(todo)], strict=True))
     pdfs = {edition.lang: paths[i] for i, edition in enumerate(todo)}
     easy_pdfs = {summary.lang: summary.pdf for summary in summaries}
     keep_editions(site_dir, pdfs)
     fill_link_sizes(site_dir, pdfs)
     fill_easy_read_sizes(site_dir, easy_pdfs)
+    start = len(todo) + len(summaries)
+    fill_epub_sizes(site_dir, {e.lang: path for e, path in zip(todo, results[start : start + len(todo)], strict=True)})
     return [*pdfs.values(), *easy_pdfs.values()]
 
 

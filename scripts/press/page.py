@@ -16,7 +16,7 @@ from scripts.citation.reference import references_html, shown_date
 from scripts.core.addresses import pdf_enabled
 from scripts.core.languages import language_folder
 from scripts.core.links import PageContext, link
-from scripts.core.manifesto import author_names, manifesto, pdf_path
+from scripts.core.manifesto import author_names, epub_path, leaflet_path, manifesto, pdf_path, poster_path
 from scripts.core.pages import front_matter
 from scripts.text.parts import text_parts
 from scripts.text.quote import quote
@@ -43,6 +43,11 @@ def render_facts(ctx: PageContext) -> str:
     ]
     if pdf_enabled(ctx.config):
         facts.append((ui["press_pdf"], link(ctx.url_to(pdf_path(ctx.lang)), ui["press_pdf_link"])))
+        # The editions made beside the PDF (scripts/editions/): for e-readers, and to print and post.
+        facts.append((ui["epub_download"], link(ctx.url_to(epub_path(ctx.lang)), ui["pdf_download"])))
+        sheets = [(leaflet_path, "print_leaflet"), (poster_path, "print_poster")]
+        posted = Markup(" · ").join(link(ctx.url_to(path(ctx.lang)), ui[label]) for path, label in sheets)
+        facts.append((ui["print_heading"], posted))
     contact = data["contact"]
     if contact.get("placeholder"):
         # A message sent to a stand-in address is lost: shown, never a link, until the real one is set.

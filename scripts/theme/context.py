@@ -14,7 +14,7 @@ from scripts.changes.page import feed_path
 from scripts.core.build_date import build_epoch
 from scripts.core.dates import localized_date
 from scripts.core.languages import current_language, default_language, language_folder, languages
-from scripts.core.manifesto import author_names, manifesto, pdf_path, text_title
+from scripts.core.manifesto import author_names, epub_path, leaflet_path, manifesto, pdf_path, poster_path, text_title
 from scripts.core.pages import front_matter
 from scripts.core.strings import material_labels, strings
 from scripts.easy_read.records import easy_read_page, is_easy_read
@@ -65,6 +65,11 @@ def site_context(config: MkDocsConfig, pages: list[Page], page: Page | None = No
         "language_offers": {code: strings(code)["language_offer"] for code in languages(config)},
         # The printable edition of this language; the editions step (editions/make.py) writes its size into the link.
         "pdf_path": pdf_path(lang, data),
+        # The EPUB beside it (scripts/editions/epub.py), made by the same step.
+        "epub_path": epub_path(lang, data),
+        # The leaflet and poster to print and post (scripts/editions/leaflet.py, poster.py), linked from the home page.
+        "leaflet_path": leaflet_path(lang, data),
+        "poster_path": poster_path(lang, data),
         # Every page's footer: the edition, and the pages marked `footer: true` (changes, legal pages).
         "version": data["edition"]["version"],
         "footer_pages": [p for p in pages if front_matter(p.file).get("footer")],
