@@ -180,8 +180,12 @@ def test_control_borders_and_focus_rings_have_3_to_1_contrast(browser: Browser, 
             borders += 1
             if width < 1 or ratio < MIN_CONTRAST:
                 weak.append((path, name, width, round(ratio, 2)))
-        focusable = page.locator("article a, article button, article summary, article input, .md-header a")
-        for i in range(0, focusable.count(), 3):
+        focusable = page.locator(
+            "article a, article button, article summary, article input, article textarea, .md-header a"
+        )
+        # Every third control, and every field (there are few, and the theme draws no ring on them).
+        fields = {i for i in range(focusable.count()) if focusable.nth(i).evaluate("e => e.matches('input, textarea')")}
+        for i in sorted(set(range(0, focusable.count(), 3)) | fields):
             item = focusable.nth(i)
             if not item.is_visible():
                 continue
