@@ -81,6 +81,11 @@ def test_the_build_stops_on_invalid_data_and_writes_nothing(tmp_path: Path) -> N
     assert not (tmp_path / "out" / "index.html").exists()
 
 
+# The newest change on record: a new edition goes above it (the list is newest first).
+CHANGES = (DATA / "changes.yml").read_text(encoding="utf-8").splitlines()
+NEWEST_CHANGE = next(line for line in CHANGES if line.startswith("- id: "))
+
+
 def test_a_rebuild_after_an_edit_equals_a_fresh_build(tmp_path: Path) -> None:
     """`make serve` rebuilds in one process: after an edit of data, a label and a page, its pages are
     byte for byte those of a fresh build, and show the edit (no state kept from the build before)."""
@@ -89,9 +94,9 @@ def test_a_rebuild_after_an_edit_equals_a_fresh_build(tmp_path: Path) -> None:
         "data/manifesto.yml": ['version: "1.0"', 'version: "1.1"'],
         # A new edition is announced on the changes page (the build checks it is there).
         "data/changes.yml": [
-            "- id: pdf-1-0",
+            NEWEST_CHANGE,
             '- id: edition-1-1\n  date: "2027-01-01"\n  kind: edition\n  version: "1.1"\n'
-            "  text: {fr: Édition 1.1., nl: Editie 1.1., en: Edition 1.1., de: Ausgabe 1.1.}\n- id: pdf-1-0",
+            f"  text: {{fr: Édition 1.1., nl: Editie 1.1., en: Edition 1.1., de: Ausgabe 1.1.}}\n{NEWEST_CHANGE}",
         ],
         "docs/fr/interface.yml": ["site_name: ", "site_name: Nom modifié · "],
         "docs/nl/conclusion.md": ["De gezondheidscrisis", "Gewijzigd: de gezondheidscrisis"],

@@ -115,12 +115,18 @@ def mark_french_titles(article: Tag, original_lang: str) -> None:
     brackets) are marked as French, so that a reading voice reads them in French."""
     french = {"lang": original_lang, "xml:lang": original_lang}
     maker = BeautifulSoup("", "lxml")
+    # What the site's pages already mark as French (scripts/text/original_language.py) keeps its mark, in
+    # the form XHTML reads too.
+    for marked in article.find_all(attrs={"lang": original_lang}):
+        marked["xml:lang"] = original_lang
     for aside in article.select("aside.footnote"):
         for em in aside.find_all(["em", "i"]):
             following = em.next_sibling
             if isinstance(following, NavigableString) and following.startswith(" ["):
                 em["lang"] = em["xml:lang"] = original_lang
         for text in list(aside.find_all(string=QUOTED_TITLE)):
+            if text.find_parent(attrs={"lang": original_lang}) is not None:
+                continue  # marked already
             parts = QUOTED_TITLE.split(str(text))
             pieces: list[str | Tag] = []
             for index, part in enumerate(parts):
