@@ -183,8 +183,9 @@ def test_control_borders_and_focus_rings_have_3_to_1_contrast(browser: Browser, 
         focusable = page.locator(
             "article a, article button, article summary, article input, article textarea, .md-header a"
         )
-        # Every third control, and every field (there are few, and the theme draws no ring on them).
-        fields = {i for i in range(focusable.count()) if focusable.nth(i).evaluate("e => e.matches('input, textarea')")}
+        # Every third control, and every field and button (few, and drawn by the site, not the theme).
+        own = "input, textarea, button, .mf-home a, [class*='button']"
+        fields = {i for i in range(focusable.count()) if focusable.nth(i).evaluate(f"e => e.matches({own!r})")}
         for i in sorted(set(range(0, focusable.count(), 3)) | fields):
             item = focusable.nth(i)
             if not item.is_visible():
