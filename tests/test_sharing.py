@@ -132,3 +132,21 @@ def test_the_badge_code_to_paste_has_no_internal_class_and_a_copy_button(browser
     expect(button).to_have_text(strings("fr")["sig_badge_copied"])
     assert page.evaluate("navigator.clipboard.readText()") == code
     context.close()
+
+
+def test_a_preview_image_from_the_cache_is_the_one_drawn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds share drawn cards through a cache outside the project: what it gives back is byte for byte
+    what drawing gives, and a card it holds is not drawn again."""
+    import scripts.share.image as image
+
+    monkeypatch.setattr(image, "CACHE", tmp_path / "previews")
+    card = image.Card("« Cosigner » : le manifeste", "Christine Mahy et Jean Blairon", "Refuser le travail social")
+    first = image.drawn(card)
+    assert first == image.draw(card) and first.startswith(b"\x89PNG")
+    (kept,) = (tmp_path / "previews").glob("*.png")
+    monkeypatch.setattr(image, "draw", lambda card: pytest.fail("drawn again"))
+    assert image.drawn(card) == first
+    monkeypatch.undo()
+    monkeypatch.setattr(image, "CACHE", tmp_path / "previews")
+    kept.write_bytes(first[:100])  # a damaged entry (a full disk, a killed build) is drawn again
+    assert image.drawn(card) == first and kept.read_bytes() == first

@@ -10,13 +10,18 @@ their words. The same input gives the same bytes: no date or text chunk in the P
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
+import json
+import os
 import re
-from dataclasses import dataclass
+import tempfile
+from dataclasses import astuple, dataclass
 from functools import cache
 from pathlib import Path
 
+import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 from scripts.core.manifesto import author_names, text_title
@@ -88,6 +93,45 @@ def draw(card: Card) -> bytes:
     return out.getvalue()
 
 
+# Drawing and compressing a card is most of a build without PDFs, and the same card comes back in
+# every build: each is kept, by a key of everything that makes its bytes, in the user's cache folder
+# (outside the project, so that copies of it share it). A cache that cannot be read or written
+# costs only the time to draw.
+CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "manifesto-previews"
+PNG_START, PNG_END = b"\x89PNG\r\n\x1a\n", b"IEND\xaeB`\x82"
+
+
+def drawn(card: Card) -> bytes:
+    """The card's PNG: from the cache when it holds this card as this code and these fonts draw it."""
+    key = hashlib.sha256(json.dumps([*astuple(card), drawing_version()]).encode("utf-8")).hexdigest()
+    kept = CACHE / f"{key}.png"
+    try:
+        data = kept.read_bytes()
+        if data.startswith(PNG_START) and data.endswith(PNG_END):  # a whole file, not a damaged one
+            return data
+    except OSError:
+        pass
+    data = draw(card)
+    try:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=CACHE, suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, kept)  # whole or not at all, even with two builds side by side
+    except OSError:
+        pass
+    return data
+
+
+@cache
+def drawing_version() -> str:
+    """What else makes a card's bytes: this module, the fonts and Pillow."""
+    digest = hashlib.sha256(Path(__file__).read_bytes() + PIL.__version__.encode("utf-8"))
+    for face in sorted(FONTS.glob("NotoSerif-*.ttf")):
+        digest.update(face.read_bytes())
+    return digest.hexdigest()
+
+
 def card_of(page_html: str, lang: str) -> tuple[str, Card] | None:
     """The image's address and content, from a built page's Open Graph tags (None without an image)."""
     found = {name: html.unescape(value) for name, value in META.findall(page_html)}
@@ -112,7 +156,7 @@ def write_images(pages: list[Path], lang: str) -> int:
         if not image_url.endswith("/" + SHARE_IMAGE):
             continue  # an image this build does not draw
         target = page.parent / SHARE_IMAGE
-        data = draw(card)
+        data = drawn(card)
         if not target.is_file() or target.read_bytes() != data:
             target.write_bytes(data)
         written += 1
