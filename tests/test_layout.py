@@ -111,6 +111,7 @@ UNBOUNDED_CACHES = {
     "scripts/citation/reference.py:_style": "one entry per CSL style and locale",
     "scripts/signatories/page.py:collator": "no argument",
     "scripts/share/image.py:font": "one entry per font face and size of the preview image",
+    "scripts/share/image.py:drawing_version": "no argument",
     "scripts/signatories/page.py:badge_font": "one entry per font size of the badge's two lines",
     "scripts/checks/anchors.py:_parsed": "one entry per built page, in a check that runs once",
 }
