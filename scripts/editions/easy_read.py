@@ -27,7 +27,7 @@ from scripts.core.strings import strings
 from scripts.easy_read.page import SIZE_CLASS
 from scripts.easy_read.records import FLAG, easy_read_data, easy_read_pdf_path
 from scripts.editions import print_html
-from scripts.editions.pdf import PRINT_DIR, BuiltPage, human_size, lay_out, linked
+from scripts.editions.pdf import PRINT_DIR, BuiltPage, lay_out, linked
 from scripts.editions.print_html import PrintError
 from scripts.theme.credit import credit_line
 
@@ -90,18 +90,3 @@ def identifier(edition: EasyReadEdition) -> bytes:
 
 def write_easy_read_pdf(edition: EasyReadEdition, date: str) -> Path:
     return lay_out(easy_read_html(edition, date), edition.pdf, identifier(edition))
-
-
-def fill_easy_read_sizes(site_dir: Path, pdfs: dict[str, Path]) -> int:
-    """Each summary PDF's size into its link on the built pages; return how many were filled."""
-    labels = {lang: strings(lang)["pdf_size"].format(size=human_size(pdf.stat().st_size)) for lang, pdf in pdfs.items()}
-    filled = 0
-    for page in sorted(site_dir.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        if SIZE_CLASS not in html:
-            continue
-        new_html, count = SIZE_SLOT.subn(lambda m: f"{m.group(1)}{labels[m.group(2)]}{m.group(3)}", html)
-        if new_html != html:
-            page.write_text(new_html, encoding="utf-8")
-        filled += count
-    return filled

@@ -25,7 +25,7 @@ from scripts.core.strings import strings
 from scripts.easy_read.records import easy_read_data, easy_read_epub_path
 from scripts.editions import print_html
 from scripts.editions.easy_read import EasyReadEdition
-from scripts.editions.pdf import PRINT_DIR, Edition, human_size, linked
+from scripts.editions.pdf import PRINT_DIR, Edition, linked
 from scripts.editions.print_html import PrintError
 from scripts.theme.credit import credit, translation_credit
 
@@ -304,18 +304,3 @@ def write_epub(book: Book, site_dir: Path, date: str) -> Path:
 
 # Filled in by this step; overrides/partials/copyright.html leaves the span empty.
 SIZE_SLOT = re.compile(r'(<span class="mf-epub-size" data-epub-lang="([^"]+)">)[^<]*(</span>)')
-
-
-def fill_epub_sizes(site_dir: Path, epubs: dict[str, Path]) -> int:
-    """Each EPUB's size into its links on the built pages; return how many were filled."""
-    labels = {lang: strings(lang)["epub_size"].format(size=human_size(e.stat().st_size)) for lang, e in epubs.items()}
-    filled = 0
-    for page in sorted(site_dir.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        if "mf-epub-size" not in html:
-            continue
-        new_html, count = SIZE_SLOT.subn(lambda m: f"{m.group(1)}{labels[m.group(2)]}{m.group(3)}", html)
-        if new_html != html:
-            page.write_text(new_html, encoding="utf-8")
-        filled += count
-    return filled

@@ -19,16 +19,20 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from scripts.core.languages import language_folder, language_pages, languages
 from scripts.core.paths import ROOT
-from scripts.editions.easy_read import easy_read_editions, fill_easy_read_sizes, write_easy_read_pdf
-from scripts.editions.epub import easy_read_book, fill_epub_sizes, text_book, write_epub
+from scripts.editions.easy_read import SIZE_SLOT as EASY_READ_SLOT
+from scripts.editions.easy_read import easy_read_editions, write_easy_read_pdf
+from scripts.editions.epub import SIZE_SLOT as EPUB_SLOT
+from scripts.editions.epub import easy_read_book, text_book, write_epub
 from scripts.editions.leaflet import sheet, write_leaflet
+from scripts.editions.pdf import SIZE_SLOT as PDF_SLOT
 from scripts.editions.pdf import (
     Edition,
     edition_date,
     editions,
-    fill_link_sizes,
+    fill_sizes,
     keep_editions,
     longest_first,
+    size_labels,
     write_pdf,
 )
 from scripts.editions.poster import write_poster
@@ -89,10 +93,16 @@ def make_editions(site_dir: Path, *, pdf: bool, images: bool = True) -> list[Pat
     pdfs = {edition.lang: paths[i] for i, edition in enumerate(todo)}
     easy_pdfs = {summary.lang: summary.pdf for summary in summaries}
     keep_editions(site_dir, pdfs)
-    fill_link_sizes(site_dir, pdfs)
-    fill_easy_read_sizes(site_dir, easy_pdfs)
     start = len(todo) + len(summaries)
-    fill_epub_sizes(site_dir, {e.lang: path for e, path in zip(todo, results[start : start + len(todo)], strict=True)})
+    epubs = {e.lang: path for e, path in zip(todo, results[start : start + len(todo)], strict=True)}
+    fill_sizes(
+        site_dir,
+        [
+            (PDF_SLOT, "PDF", size_labels(pdfs, "pdf_size")),
+            (EASY_READ_SLOT, "easy-to-read PDF", size_labels(easy_pdfs, "pdf_size")),
+            (EPUB_SLOT, "EPUB", size_labels(epubs, "epub_size")),
+        ],
+    )
     return [*pdfs.values(), *easy_pdfs.values()]
 
 

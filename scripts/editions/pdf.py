@@ -252,21 +252,34 @@ def human_size(size: int) -> str:
     return str(-(-size // 1000))
 
 
-def fill_link_sizes(site_dir: Path, pdfs: dict[str, Path]) -> int:
-    """Write each PDF's size into the download links of the built pages; return how many were filled."""
-    labels = {lang: strings(lang)["pdf_size"].format(size=human_size(pdf.stat().st_size)) for lang, pdf in pdfs.items()}
+# A size slot: the empty span a page's link leaves for a made file's size, by language; the file's name
+# in the error; and the size of each language's file, as that file's interface string says it.
+SizeSlot = tuple[re.Pattern[str], str, dict[str, str]]
+
+
+def size_labels(files: dict[str, Path], key: str) -> dict[str, str]:
+    """Each language's file size as its interface string `key` says it ("PDF, 94 kB")."""
+    return {lang: strings(lang)[key].format(size=human_size(file.stat().st_size)) for lang, file in files.items()}
+
+
+def fill_sizes(site_dir: Path, slots: list[SizeSlot]) -> int:
+    """Write each made file's size into the links of the built pages, all kinds in one pass over them;
+    return how many were filled. A link to a language whose file this build did not make stops it."""
     filled = 0
     for page in sorted(site_dir.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        for lang in {match.group(2) for match in SIZE_SLOT.finditer(html)} - labels.keys():
-            raise PrintError(
-                f"{shown(page)}: links to the {lang} PDF, which this build did not make. "
-                f"Fix: build {lang} in mkdocs.yml, or run the PDF step for every built language."
+        html = written = page.read_text(encoding="utf-8")
+        for slot, what, labels in slots:
+            for lang in {match.group(2) for match in slot.finditer(written)} - labels.keys():
+                raise PrintError(
+                    f"{shown(page)}: links to the {lang} {what}, which this build did not make. "
+                    f"Fix: build {lang} in mkdocs.yml, or run the editions step for every built language."
+                )
+            written, count = slot.subn(
+                lambda m, labels=labels: f"{m.group(1)}{labels[m.group(2)]}{m.group(3)}", written
             )
-        new_html, count = SIZE_SLOT.subn(lambda m: f"{m.group(1)}{labels[m.group(2)]}{m.group(3)}", html)
-        if new_html != html:
-            page.write_text(new_html, encoding="utf-8")
-        filled += count
+            filled += count
+        if written != html:
+            page.write_text(written, encoding="utf-8")
     return filled
 
 
