@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +22,13 @@ from browser import chromium
 # loaded machine (no deadline): a test's verdict depends on the code alone.
 settings.register_profile("project", derandomize=True, deadline=None)
 settings.load_profile("project")
+
+# The tools under test (zizmor, ruff, linkchecker, epubcheck…) print plain text whatever terminal or CI
+# runs the suite: a runner that forces colour would otherwise put escape codes inside the lines the
+# tests read. NO_COLOR is the common convention; the FORCE variables override it in some tools.
+for _forcing in ("FORCE_COLOR", "CLICOLOR_FORCE", "PY_COLORS"):
+    os.environ.pop(_forcing, None)
+os.environ["NO_COLOR"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

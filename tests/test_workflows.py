@@ -38,7 +38,7 @@ def test_zizmor_as_an_auditor_finds_only_the_container_images_left_to_pin() -> N
     handbook says how to pin it (section 5); until then it is the one finding, in the three workflows."""
     zizmor = Path(sys.executable).with_name("zizmor")
     result = subprocess.run(
-        [str(zizmor), "--offline", "--persona", "auditor", "--format", "plain", *map(str, WORKFLOWS)],
+        [str(zizmor), "--offline", "--color=never", "--persona=auditor", "--format=plain", *map(str, WORKFLOWS)],
         capture_output=True,
         text=True,
     )
