@@ -25,6 +25,7 @@ from scripts import markers
 from scripts.changes.records import changes
 from scripts.changes.steps import write_feed
 from scripts.checks.ids import check_unique_ids
+from scripts.checks.titles import check_title_is_written
 from scripts.citation.steps import citation_context
 from scripts.core.build_date import date_the_build
 from scripts.core.languages import languages
@@ -96,6 +97,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @data_errors
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # First: the menu, the footer and the share text name every page by its title.
+    check_title_is_written(page)
     html = theme.heading_link_titles(html, config)
     html = text.finish_html(html, page, config, files)
     html = mark_easy_read(html, page)

@@ -26,7 +26,7 @@ from scripts.legal import pages as legal_pages
 from scripts.legal.publisher import publisher
 from scripts.signatories.intake import form_path, mail_body
 
-from conftest import soup_of
+from conftest import ROOT, soup_of
 
 LANGS = languages()
 NEW_TITLE = "Een nieuwe titel die overal moet verschijnen"
@@ -164,3 +164,51 @@ def test_legal_notice_and_signing_page_show_the_missing_permission(site: Path, l
     assert ui["drive_publisher"] in drive.get_text() and drive.select_one("mark.mf-placeholder")
     licence = soup_of(site, lang, "mentions-legales.md").select_one("p.mf-code-licence").get_text()
     assert "MIT License" not in licence and "licence MIT License" not in licence
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_menu_entry_is_named_as_its_page_is_written(site: Path, lang: str) -> None:
+    """The menu names each page by its front matter's `title`, else its first heading: never by its
+    file's name ("Facile a lire", once, on the easy-to-read page of every language)."""
+    from mkdocs.utils import meta
+
+    from scripts.core.pages import first_heading, nav_sources
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    expected = []
+    for src in nav_sources(config["nav"]):
+        markdown, front = meta.get_data((ROOT / "docs" / lang / src).read_text("utf-8"))
+        expected.append(front.get("title") or first_heading(markdown))
+    home = soup_of(site, lang, "index.md")
+    menu = [
+        re.sub(r"^\d\. ", "", a.get_text(" ", strip=True))  # the reasons are numbered (theme/steps.py)
+        for a in home.select(".md-sidebar--primary a.md-nav__link[href]")
+        if not a["href"].startswith("#")  # the home page's own sections
+    ]
+    assert menu == expected
+
+
+def test_a_page_whose_heading_comes_after_a_comment_stops_the_build(tmp_path: Path) -> None:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from scripts.checks.titles import check_title_is_written
+    from scripts.core.load import DataError
+
+    docs = tmp_path / "docs"
+    (docs / "de").mkdir(parents=True)
+    (docs / "de" / "facile-a-lire.md").write_text("<!-- a note -->\n\n# Leichte Sprache\n\nText.\n", "utf-8")
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "docs_dir": str(docs)})
+    config.validate()
+    file = File("de/facile-a-lire.md", str(docs), str(tmp_path / "site"), use_directory_urls=True)
+    page = Page(None, file, config)
+    page.read_source(config)
+    page.render(config, Files([file]))
+    with pytest.raises(DataError, match=r"docs/de/facile-a-lire\.md, line 1: .*«Facile a lire».*Fix: give the page"):
+        check_title_is_written(page)
+    (docs / "de" / "facile-a-lire.md").write_text("---\ntitle: Leichte Sprache\n---\n<!-- a note -->\n", "utf-8")
+    page = Page(None, file, config)
+    page.read_source(config)
+    check_title_is_written(page)  # a written title: no error
