@@ -56,11 +56,14 @@ class Repository:
     """A bare repository as GitHub's, a stand-in gh, and a fresh checkout for each run of the job."""
 
     def __init__(self, tmp: Path) -> None:
-        self.tmp, self.remote, self.state, self.bin = tmp, tmp / "remote.git", tmp / "gh", tmp / "bin"
-        for folder in (self.state, self.bin):
+        self.tmp, self.remote, self.state = tmp, tmp / "remote.git", tmp / "gh"
+        # The stand-in gh for every run; the racing git only on the PATH of a run that races (a shell
+        # started for each of the other runs' git commands would cost a quarter of the replay's time).
+        self.bin, self.racing_bin = tmp / "bin", tmp / "racing-bin"
+        for folder in (self.state, self.bin, self.racing_bin):
             folder.mkdir()
         executable(self.bin / "gh", FAKE_GH)
-        executable(self.bin / "git", RACING_GIT)
+        executable(self.racing_bin / "git", RACING_GIT)
         git(tmp, "init", "--quiet", "--bare", "--initial-branch=main", str(self.remote))
         seed = self.checkout("seed")
         (seed / "data" / "signatories").mkdir(parents=True)
@@ -89,7 +92,9 @@ class Repository:
 
     def env(self, issue: int, **extra: str) -> dict[str, str]:
         return {
-            "PATH": f"{self.bin}:{os.environ.get('PATH', '/usr/bin:/bin')}",
+            "PATH": ":".join(
+                [*([str(self.racing_bin)] if extra.get("RACE_OUT") else []), str(self.bin), os.environ.get("PATH", "")]
+            ),
             "HOME": str(self.tmp),
             "GH_STATE": str(self.state),
             "ACTION": "labeled",

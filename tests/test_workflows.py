@@ -234,7 +234,9 @@ def test_signing_queues_only_approvals_and_edits_and_fences_what_it_quotes() -> 
     assert "startsWith(github.event.label.name, 'signature-verified-')" in group and "'edited'" in group
     answer = PUBLISH_SCRIPT.read_text(encoding="utf-8")  # what the publish job runs
     # The tool's message and the records are quoted in fences longer than any backticks they hold.
-    fence = next(line.strip() for line in answer.splitlines() if line.strip().startswith("fence() {"))
+    found = re.search(r"^fence\(\) \{\n.*?^\}$", answer, re.MULTILINE | re.DOTALL)
+    assert found, "publish-pending.sh: no fence() function"
+    fence = found.group(0)
     script = f'{fence}\nprintf \'a ```` b\\n\' > "$1"\nfence "$1" text'
     with tempfile.TemporaryDirectory() as folder:
         shown = subprocess.run(

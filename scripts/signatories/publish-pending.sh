@@ -16,8 +16,14 @@ out="$1"
 branch="${BRANCH:-signatures/pending}"
 base="${BASE:-main}"
 
-# A fence longer than any run of backticks in the file: what it holds can never close it.
-fence() { ticks='```'; while grep -qF "$ticks" "$1"; do ticks="$ticks\`"; done; printf '%s%s\n' "$ticks" "${2:-}"; cat "$1"; printf '%s\n' "$ticks"; }
+# A fence longer than any run of backticks in the file: what it holds can never close it. Read and
+# matched by the shell itself: the pull request's body fences every pending record at each approval.
+fence() {
+  local text ticks='```'
+  text="$(< "$1")"
+  while [[ $text == *"$ticks"* ]]; do ticks="$ticks\`"; done
+  printf '%s%s\n%s\n%s\n' "$ticks" "${2:-}" "$text" "$ticks"
+}
 
 if [ "$(cat "$out/status")" != 0 ]; then
   { echo "This issue cannot become a signature as it is:"; echo; fence "$out/result.txt" text; } > "$out/comment.md"
