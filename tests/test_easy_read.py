@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
-from projects import build_project, copy_project
+from projects import build_only, build_project, copy_project
 from pypdf import PdfReader
 
 from scripts.core.languages import built_page, languages
@@ -166,6 +166,7 @@ def test_the_readers_check_comes_from_the_data_and_a_check_without_its_facts_sto
     checked = '  nl:\n    checked: true\n    by: Fixture readers\n    date: "2026-03-02"\n    changes: Zin 3 korter.\n'
 
     data.write_text(original.replace("  nl:\n    checked: false\n", checked), encoding="utf-8")
+    build_only(project, "fr", "nl")
     built = build_project(project)
     assert built.returncode == 0, built.stderr[-2000:]
     text = BeautifulSoup((project / "site" / "nl" / "facile-a-lire" / "index.html").read_text("utf-8"), "lxml")

@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import lxml.html
-from projects import build_project, copy_project
+from projects import build_only, build_project, copy_project
 
 from scripts.checks.ids import repeated_ids
 
@@ -34,6 +34,7 @@ def test_a_page_with_an_id_twice_stops_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     page = project / "docs" / "en" / "a-propos.md"
     page.write_text(page.read_text("utf-8") + "\n## One {#twice}\n\n## Two {#twice}\n", encoding="utf-8")
+    build_only(project, "fr", "en")
     result = build_project(project)
     assert result.returncode != 0
     assert 'docs/en/a-propos.md (built as en/a-propos/index.html): id "twice" on <h2> at line' in result.stderr

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from projects import build_project, copy_project
+from projects import build_only, build_project, copy_project
 
 from scripts.core.languages import languages
 from scripts.core.load import DataError, load_checked
@@ -90,6 +90,7 @@ def test_a_rebuild_after_an_edit_equals_a_fresh_build(tmp_path: Path) -> None:
     """`make serve` rebuilds in one process: after an edit of data, a label and a page, its pages are
     byte for byte those of a fresh build, and show the edit (no state kept from the build before)."""
     project = copy_project(tmp_path)
+    build_only(project, "fr", "nl")  # the languages edited
     edits = {
         "data/manifesto.yml": ['version: "1.0"', 'version: "1.1"'],
         # A new edition is announced on the changes page (the build checks it is there).

@@ -61,7 +61,7 @@ class Policy:
     max_retry_after: float = 120.0
     # The program run for each pass. The tests run linkchecker under a stand-in resolver
     # (tests/resolver.py), so that an unknown host or a timeout does not depend on the machine's DNS.
-    linkchecker: tuple[str, ...] = (str(LINKCHECKER),)
+    linkchecker: tuple[str, ...] = LINKCHECKER
 
 
 @dataclass(frozen=True)

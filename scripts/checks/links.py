@@ -22,7 +22,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-LINKCHECKER = Path(sys.executable).with_name("linkchecker")
+# linkchecker without its idle second at the end of a run (scripts/checks/linkchecker_run.py), run by
+# its path; -P keeps its folder (links.py, ids.py…) off the import path, where it could shadow a module.
+LINKCHECKER = (sys.executable, "-P", str(Path(__file__).with_name("linkchecker_run.py")))
 
 # No [AnchorCheck]: fragments are checked by scripts/checks/anchors.py. The timeout only bounds a
 # failure (a loopback server answers at once, even on a loaded machine).
@@ -89,7 +91,7 @@ def check_internal(site_dir: Path) -> list[Problem]:
         config.write(CONFIG)
         config.flush()
         result = subprocess.run(
-            [str(LINKCHECKER), "--config", config.name, "--no-status", "--output", "csv", url],
+            [*LINKCHECKER, "--config", config.name, "--no-status", "--output", "csv", url],
             capture_output=True,
             text=True,
             check=False,
