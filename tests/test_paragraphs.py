@@ -54,7 +54,7 @@ def test_each_paragraph_links_to_itself(site: Path) -> None:
             link = p.select_one("a.mf-para-link")
             assert link is not None and link["href"] == f"#{p['id']}" and link["data-para"] == p["id"][1:]
             assert p.contents[0] is link and link.get_text() == "", "the number (drawn by CSS) starts the paragraph"
-            assert link["aria-label"] == f"Lien vers le paragraphe {p['id'][1:]}"
+            assert link["aria-label"] == f"Paragraphe {p['id'][1:]}"
 
 
 def test_byline_and_notes_are_not_numbered(site: Path) -> None:

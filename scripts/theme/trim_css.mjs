@@ -5,9 +5,10 @@ import { PurgeCSS } from "purgecss";
 
 const options = JSON.parse(readFileSync(process.argv[2], "utf8"));
 
-// From HTML, only what selectors can match: tag names, attribute names and the words of attribute
-// values (classes, ids, data-*). The default extractor also takes every word of the text, and the
-// text's words ("table", "code", "details"...) would keep rules that no page needs.
+// From HTML, only what selectors can match: tag names, attribute names, each class, and each other
+// attribute's value whole (for selectors such as [dir=ltr]). The default extractor takes every word of
+// the text, and the words of a description or a label ("note", "code", "mark"...) would keep rules
+// that no page needs.
 const markup = (content) => {
   const found = new Set();
   for (const [, tag, attributes] of content.matchAll(/<([a-zA-Z][\w-]*)([^>]*)>/g)) {
@@ -15,7 +16,12 @@ const markup = (content) => {
     for (const [, name, ...values] of attributes.matchAll(/([\w:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
       found.add(name);
       const value = values.find((v) => v !== undefined);
-      if (value !== undefined) for (const word of value.split(/\s+/)) if (word) found.add(word);
+      if (value === undefined) continue;
+      if (name === "class") {
+        for (const word of value.split(/\s+/)) if (word) found.add(word);
+      } else {
+        found.add(value);
+      }
     }
   }
   return [...found];
