@@ -73,6 +73,19 @@ def test_a_schema_error_names_the_line_and_fix(tmp_path: Path) -> None:
     assert "Fix: one of book, chapter, article, report, speech, mention" in str(error.value)
 
 
+def test_a_title_without_its_language_names_the_entry_and_the_key_to_add(tmp_path: Path) -> None:
+    """Pages in another language mark a work's title in its own (WCAG 3.1.2): the registry must say it."""
+    bad = GOOD.replace(
+        "  title: Le réalisme utopique\n  container: Esprit\n  language: fr\n",
+        "  title: Le réalisme utopique\n  container: Esprit\n",
+    )
+    assert bad != GOOD
+    with pytest.raises(DataError) as error:
+        load_sources(write(tmp_path, bad))
+    assert f"sources.yml:{line_of(bad, 'id: goodman-1974')}: " in str(error.value)
+    assert "Fix: add `language:`, the language of the title and container as published" in str(error.value)
+
+
 def test_the_build_stops_on_an_invalid_registry(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     (project / "data" / "sources.yml").write_text(GOOD.replace("- id: wacquant-1993", "- id: Wacquant 1993"))

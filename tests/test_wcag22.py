@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, Page
 
 from scripts.core.languages import languages
 from scripts.core.manifesto import text_title
+from scripts.sources.registry import sources
 
 LANGUAGES = languages()
 ORIGINAL = LANGUAGES[0]
@@ -215,6 +216,12 @@ def test_french_kept_in_a_translation_is_marked_french(browser: Browser, site_ur
             title,
         )
         assert found and set(found) == {ORIGINAL}, (path, found)
+    # Every cited work's title and container, as the registry gives them, read in the work's language.
+    page.goto(url_of(site_url, lang, "sources/"), wait_until="load")
+    for entry in sources():
+        for needle in (entry.get(key) for key in ("title", "container") if key in entry):
+            found = page.locator(".mf-source-ref cite, .mf-source-ref span").evaluate_all(languages_of, needle)
+            assert found == [entry["language"]], (entry["id"], needle, found)
     page.goto(url_of(site_url, lang, "arguments/1-deux-evidences-crues/"), wait_until="load")
     for needle in ("Pour une démocratie culturelle", "Animation et démocratie culturelles"):
         found = page.locator(".footnote em, .footnote span").evaluate_all(languages_of, needle)

@@ -52,6 +52,20 @@ def _describe(error: ValidationError, path: Path, root: yaml.Node | None) -> str
     where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
     line = line_of(root, list(error.absolute_path))
     hint = error.schema.get("description") if isinstance(error.schema, dict) else None
+    if error.validator == "dependentRequired" and isinstance(error.schema, dict):
+        # The missing key's own description says what to write, not the whole entry's.
+        missing = next(
+            (
+                needed
+                for present, needs in error.validator_value.items()
+                if present in error.instance
+                for needed in needs
+                if needed not in error.instance
+            ),
+            "",
+        )
+        described = error.schema.get("properties", {}).get(missing, {}).get("description")
+        hint = f"add `{missing}:`" + (f", {described}" if described else "")
     fix = f" Fix: {hint}" if hint else ""
     return f"{shown(path)}:{line}: {where}: {error.message}.{fix}"
 

@@ -36,10 +36,14 @@ def bibliographic(entry: Entry, ui: dict[str, str], lang: str) -> str:
     if entry["type"] == "mention":
         parts.append(escape(ui["sources_mention"]))
         return ", ".join(parts)
+    # The title and container in the work's language, marked as such on a page in another (WCAG 3.1.2).
+    marked = f' lang="{entry["language"]}"' if entry.get("language", lang) != lang else ""
     if "title" in entry:
         title = escape(entry["title"])
         parts.append(
-            escape(ui["bib_quoted"]).format(title=title) if entry["type"] in QUOTED_TYPES else f"<cite>{title}</cite>"
+            escape(ui["bib_quoted"]).format(title=f"<span{marked}>{title}</span>" if marked else title)
+            if entry["type"] in QUOTED_TYPES
+            else f"<cite{marked}>{title}</cite>"
         )
     else:
         parts.append(escape(ui["sources_untitled"]))
@@ -47,7 +51,9 @@ def bibliographic(entry: Entry, ui: dict[str, str], lang: str) -> str:
         parts.append(escape(ui["bib_translators"].format(names=people(entry["translators"], ui))))
     if "container" in entry:
         container = (
-            f"<cite>{escape(entry['container'])}</cite>" if entry["type"] != "speech" else escape(entry["container"])
+            f"<cite{marked}>{escape(entry['container'])}</cite>"
+            if entry["type"] != "speech"
+            else (f"<span{marked}>{escape(entry['container'])}</span>" if marked else escape(entry["container"]))
         )
         if "editors" in entry:
             container = escape(ui["bib_editors"].format(names=people(entry["editors"], ui))) + ", " + container
