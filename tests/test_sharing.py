@@ -81,11 +81,14 @@ def test_the_sites_own_pages_are_shared_as_the_manifestos_never_as_the_authors_w
         assert title in card.byline.replace(NBSP, " ") and not any(name in card.byline for name in authors), card
         alt = soup_file(path).select_one('meta[property="og:image:alt"]')["content"]
         assert title in alt and not any(name in alt for name in authors), (src, alt)
-    # The text's own pages keep their authors.
-    whole = soup_file(built_page(site, lang, WHOLE_TEXT)).select_one("#mf-share .mf-mastodon textarea").get_text()
-    assert all(name in whole for name in authors)
+    # The text's own pages keep their authors; the whole text is shared by the text's title, not by its
+    # menu label ("Texte intégral" is not a work of theirs).
+    whole = soup_file(built_page(site, lang, WHOLE_TEXT))
+    shared = whole.select_one("#mf-share .mf-mastodon textarea").get_text().replace(NBSP, " ")
+    assert all(name in shared for name in authors) and title in shared, shared
+    assert whole.select_one('meta[property="og:title"]')["content"].replace(NBSP, " ") == title
     _, card = card_of(built_page(site, lang, WHOLE_TEXT).read_text(encoding="utf-8"), lang)
-    assert all(name in card.byline for name in authors)
+    assert all(name in card.byline for name in authors) and card.title.replace(NBSP, " ") == title, card
 
 
 def test_french_share_texts_never_start_a_line_with_a_colon_or_a_guillemet(site: Path) -> None:

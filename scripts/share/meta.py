@@ -107,7 +107,8 @@ def page_meta(page: Page, config: MkDocsConfig, lang: str) -> PageMeta:
     ui = strings(lang)
     data = manifesto()
     authors = ui["author_join"].join(author_names(data))
-    title = page_title(page)
+    # The whole text is shared, cited and previewed as the text it is, not by its menu label ("Texte intégral").
+    title = text_title(lang) if front_matter(page.file).get("whole_text") else page_title(page)
     site_url = config.site_url or ""
     canonical = page.canonical_url or urljoin(site_url, page.url)
     found = getattr(page.file, "alternates", {})

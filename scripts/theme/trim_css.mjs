@@ -33,6 +33,7 @@ const results = await new PurgeCSS().purge({
   variables: true,
   keyframes: true,
   fontFace: true,
+  blocklist: options.blocklist,
   safelist: {
     standard: options.safelist.map((pattern) => new RegExp(pattern)),
     greedy: options.greedy.map((pattern) => new RegExp(pattern)),
