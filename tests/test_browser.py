@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import io
 import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -259,6 +264,57 @@ def test_the_home_page_offers_the_browsers_language_without_redirecting(
     # Nothing on the page moves when the offer appears (Chromium's layout-shift entries).
     shifts = page.evaluate(LAYOUT_SHIFTS)
     assert shifts == 0, f"the page moved by {shifts} (layout shift) while loading"
+
+
+@contextmanager
+def held_home_page(site: Path, release: threading.Event) -> Iterator[str]:
+    """The site on loopback, its home page sent in two parts: up to its content, then, once `release`
+    is set, the rest, as a slow connection delivers it."""
+    home = (site / "index.html").read_bytes()
+    cut = home.index(b'<div class="md-content"')
+
+    class Held(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's signature
+            pass
+
+        def do_GET(self) -> None:
+            if self.path != "/":
+                return super().do_GET()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(home)))
+            self.end_headers()
+            self.wfile.write(home[:cut])
+            self.wfile.flush()
+            release.wait(TIMEOUT_MS / 1000)
+            self.wfile.write(home[cut:])
+            return None
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Held, directory=str(site)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_nothing_drawn_moves_when_the_home_pages_content_arrives_late(browser: Browser, site: Path) -> None:
+    """On a slow connection the header and menus are drawn before the content arrives: its arrival
+    must not move them (a rule on `:has(.mf-home)` once pulled the whole page up by 18 px)."""
+    release = threading.Event()
+    with held_home_page(site, release) as url:
+        page = new_context(browser, locale="es-ES").new_page()
+        page.goto(url, wait_until="commit")
+        page.wait_for_selector(".md-sidebar--secondary", state="attached")
+        # Two animation frames: the part that has arrived is drawn on screen.
+        page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))")
+        release.set()
+        page.wait_for_load_state("load")
+        assert page.locator(".mf-home h1").count() == 1
+        assert page.evaluate(LAYOUT_SHIFTS) == 0
+        page.context.close()
 
 
 # The entries buffered since the page started: observe() with `buffered` puts them in the observer's
