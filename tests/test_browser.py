@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import http.server
 import io
 import json
@@ -16,6 +15,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from pypdf import PdfReader
 
+from scripts.checks.links import serve
 from scripts.core.manifesto import author_names, text_title
 from scripts.core.strings import strings
 
@@ -290,14 +290,8 @@ def held_home_page(site: Path, release: threading.Event) -> Iterator[str]:
             self.wfile.write(home[cut:])
             return None
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Held, directory=str(site)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site, Held) as url:
+        yield url
 
 
 def test_nothing_drawn_moves_when_the_home_pages_content_arrives_late(browser: Browser, site: Path) -> None:

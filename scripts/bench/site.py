@@ -16,7 +16,6 @@ scripts/bench/commands.py) prints:
 
 from __future__ import annotations
 
-import functools
 import gzip
 import http.server
 import io
@@ -27,16 +26,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from mkdocs.config import load_config
 from pypdf import PdfReader
 
 from scripts.build import build_site
+from scripts.checks.links import serve
 from scripts.core.languages import built_page, languages
 from scripts.core.paths import ROOT
 from scripts.editions.make import write_pdfs
@@ -130,16 +129,8 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextmanager
-def compressing_server(site: Path) -> Iterator[str]:
-    handler = functools.partial(CompressingHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def compressing_server(site: Path) -> AbstractContextManager[str]:
+    return serve(site, CompressingHandler)
 
 
 def page_url(base: str, site: Path, lang: str, page: str) -> str:
