@@ -53,34 +53,34 @@ def author_names(data: dict[str, Any] | None = None) -> list[str]:
     return [f"{a['given']} {a['family']}" for a in data["authors"]]
 
 
+def _edition_file(folder: str, lang: str, suffix: str, data: dict[str, Any] | None) -> str:
+    """An edition's file in the built site: `folder/<pdf_name>-<lang>.<suffix>`, one name for every kind."""
+    return f"{folder}/{(data or manifesto())['edition']['pdf_name']}-{lang}.{suffix}"
+
+
 def pdf_path(lang: str, data: dict[str, Any] | None = None) -> str:
     """Where a language's PDF lives in the built site (a stable URL, relative to the site root)."""
-    data = data or manifesto()
-    return f"pdf/{data['edition']['pdf_name']}-{lang}.pdf"
+    return _edition_file("pdf", lang, "pdf", data)
 
 
 def epub_path(lang: str, data: dict[str, Any] | None = None) -> str:
     """Where a language's EPUB lives in the built site (scripts/editions/epub.py), named like its PDF."""
-    data = data or manifesto()
-    return f"epub/{data['edition']['pdf_name']}-{lang}.epub"
+    return _edition_file("epub", lang, "epub", data)
 
 
 def leaflet_path(lang: str, data: dict[str, Any] | None = None) -> str:
     """A language's leaflet (scripts/editions/leaflet.py), beside the easy-to-read PDFs in pdf/."""
-    data = data or manifesto()
-    return f"pdf/leaflet/{data['edition']['pdf_name']}-{lang}.pdf"
+    return _edition_file("pdf/leaflet", lang, "pdf", data)
 
 
 def poster_path(lang: str, data: dict[str, Any] | None = None) -> str:
     """A language's poster (scripts/editions/poster.py)."""
-    data = data or manifesto()
-    return f"pdf/poster/{data['edition']['pdf_name']}-{lang}.pdf"
+    return _edition_file("pdf/poster", lang, "pdf", data)
 
 
 def versioned_pdf_path(lang: str, version: str, data: dict[str, Any] | None = None) -> str:
     """Where a language's PDF of one edition stays, for citations that name the edition."""
-    data = data or manifesto()
-    return f"pdf/{version}/{data['edition']['pdf_name']}-{lang}.pdf"
+    return _edition_file(f"pdf/{version}", lang, "pdf", data)
 
 
 def text_title(lang: str) -> str:
